@@ -1,0 +1,48 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "hexmap",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "IOMMap", targets: ["IOMMap"]),
+        .executable(name: "hexmap", targets: ["hexmap"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.4.0"),
+    ],
+    targets: [
+        // C leaf functions: SIGBUS-guarded copy/fill/move/compare/search.
+        .target(name: "CIOMMap"),
+        // The mapping core (public library product).
+        .target(
+            name: "IOMMap",
+            dependencies: [
+                "CIOMMap",
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
+        // The editor without a terminal: document, journal, commands, render to a Screen.
+        .target(name: "HexEditor", dependencies: ["IOMMap"]),
+        // ncurses, as a system library with a small shim for its macros.
+        .systemLibrary(
+            name: "CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]
+        ),
+        // The thin ncurses backend: draws a Screen, decodes keys, runs the loop.
+        .target(name: "HexTerminal", dependencies: ["CNcurses", "HexEditor"]),
+        .executableTarget(
+            name: "hexmap",
+            dependencies: [
+                "IOMMap", "HexEditor", "HexTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "IOMMapTests", dependencies: ["IOMMap", "CIOMMap"]),
+        .testTarget(name: "HexEditorTests", dependencies: ["HexEditor"], resources: [.copy("Snapshots")]),
+        .testTarget(name: "HexmapEndToEndTests", dependencies: ["hexmap"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+// Placeholder until the command-line surface lands.
+print("hexmap: not built yet")
