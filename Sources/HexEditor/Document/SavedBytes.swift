@@ -1,0 +1,140 @@
+import Glibc
+import IOMMap
+
+/// Bytes the undo journal keeps: what an overwrite replaced, what a delete or a shrinking
+/// resize cut away, what an insert put in.
+///
+/// Small runs stay in memory. Larger ones (a fill over gigabytes, a big delete) spill to an
+/// unlinked temporary file, written and read back in fixed-size chunks, so the journal's
+/// memory stays bounded whatever the size of the edit; only disk space grows with it.
+final class SavedBytes {
+    /// Runs up to this size stay in memory; larger ones go to a temporary file.
+    static let inMemoryLimit = 1 << 20
+    /// The chunk used when streaming between the mapping and the temporary file.
+    static let chunkSize = 1 << 20
+
+    private enum Storage {
+        case memory([UInt8])
+        case spilled(fd: Int32)
+    }
+
+    let count: Int
+    private let storage: Storage
+
+    init(_ bytes: [UInt8]) {
+        count = bytes.count
+        storage = .memory(bytes)
+    }
+
+    private init(count: Int, spilledTo fd: Int32) {
+        self.count = count
+        storage = .spilled(fd: fd)
+    }
+
+    deinit {
+        if case .spilled(let fd) = storage {
+            _ = Glibc.close(fd)
+        }
+    }
+
+    /// Copies `count` bytes of the file at `offset`, streaming through a temporary file when
+    /// they are too many to keep in memory.
+    static func capture(from file: MappedFile, at offset: Int, count: Int) throws(EditorError)
+        -> SavedBytes
+    {
+        if count <= inMemoryLimit {
+            do {
+                return SavedBytes(try file.read(at: offset, count: count))
+            } catch {
+                throw EditorError(error)
+            }
+        }
+        let fd = try makeTemporaryFile()
+        let saved = SavedBytes(count: count, spilledTo: fd)  // owns fd from here on
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
+        var done = 0
+        while done < count {
+            let chunk = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<min(chunkSize, count - done)])
+            do {
+                try file.read(into: chunk, at: offset + done)
+            } catch {
+                throw EditorError(error)
+            }
+            try writeAll(fd, UnsafeRawBufferPointer(chunk), at: done)
+            done += chunk.count
+        }
+        return saved
+    }
+
+    /// Writes the saved bytes back into the file at `offset`.
+    func restore(into file: MappedFile, at offset: Int) throws(EditorError) {
+        switch storage {
+        case .memory(let bytes):
+            do {
+                try file.write(bytes, at: offset)
+            } catch {
+                throw EditorError(error)
+            }
+        case .spilled(let fd):
+            let buffer = UnsafeMutableRawBufferPointer.allocate(
+                byteCount: Self.chunkSize, alignment: 16)
+            defer { buffer.deallocate() }
+            var done = 0
+            while done < count {
+                let chunk = UnsafeMutableRawBufferPointer(
+                    rebasing: buffer[0..<min(Self.chunkSize, count - done)])
+                try Self.readAll(fd, chunk, at: done)
+                do {
+                    try file.write(from: UnsafeRawBufferPointer(chunk), at: offset + done)
+                } catch {
+                    throw EditorError(error)
+                }
+                done += chunk.count
+            }
+        }
+    }
+
+    private static func makeTemporaryFile() throws(EditorError) -> Int32 {
+        let directory = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+        var template = Array((directory + "/hexmap-undo-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        if fd < 0 {
+            throw EditorError(
+                "cannot keep undo data for this edit: no temporary file in \(directory) (\(String(cString: strerror(errno))))"
+            )
+        }
+        // Unlinked at once: the data lives as long as the descriptor, and nothing is left behind.
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        return fd
+    }
+
+    private static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, at offset: Int)
+        throws(EditorError)
+    {
+        var done = 0
+        while done < bytes.count {
+            let n = pwrite(fd, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw EditorError(
+                    "cannot keep undo data for this edit: \(String(cString: strerror(errno)))")
+            }
+            done += n
+        }
+    }
+
+    private static func readAll(_ fd: Int32, _ bytes: UnsafeMutableRawBufferPointer, at offset: Int)
+        throws(EditorError)
+    {
+        var done = 0
+        while done < bytes.count {
+            let n = pread(fd, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 {
+                throw EditorError("cannot read back undo data: \(String(cString: strerror(errno)))")
+            }
+            done += n
+        }
+    }
+}
