@@ -48,6 +48,8 @@ public struct CommandContext {
 /// included, in chunks of whole lines, so a print over gigabytes never piles up in memory.
 public protocol OutputSink: AnyObject {
     func write(_ bytes: [UInt8]) throws(EditorError)
+    /// Pushes out whatever the sink still buffers.
+    func flush() throws(EditorError)
 }
 
 /// A syntax error, at a 1-based line and column (columns count characters).

@@ -1,9 +1,14 @@
 /// A non-negative number as the command language writes it: decimal (`4096`), hex (`0x1000`),
 /// either with a binary suffix `k`, `m` or `g` (`4k` = 4096, `0x10k` = 16 KiB).
-enum NumberLiteral {
+public enum NumberLiteral {
     enum Problem: Error, Equatable {
         case malformed
         case tooLarge
+    }
+
+    /// The value of `text`, or nil when it is not a valid number or does not fit in an Int.
+    public static func value(of text: String) -> Int? {
+        try? parse(text).get()
     }
 
     static func parse(_ text: String) -> Result<Int, Problem> {
