@@ -16,25 +16,36 @@ extension CommandInterpreter {
                 "print: at most \(Self.collectedPrintLimit) bytes at a time here (asked for \(total))")
         }
         var done = 0
-        var line: [UInt8] = []
-        line.reserveCapacity(96)
+        if json {
+            var line: [UInt8] = []
+            while done < total {
+                let chunk = try document.read(at: offset + done, count: min(Self.printChunk, total - done))
+                if chunk.isEmpty { break }
+                var start = 0
+                while start < chunk.count {
+                    let end = min(start + 16, chunk.count)
+                    line.removeAll(keepingCapacity: true)
+                    JSON.appendPrintRow(offset: offset + done + start, bytes: chunk[start..<end], to: &line)
+                    try output.line(bytes: line)
+                    start = end
+                }
+                done += chunk.count
+            }
+            return
+        }
+        // The dump tool's formatter, so `print OFF LEN` is byte for byte `xxd -s OFF -l LEN`.
+        var formatter = XXDFormatter()
+        var text: [UInt8] = []
         while done < total {
             let chunk = try document.read(at: offset + done, count: min(Self.printChunk, total - done))
             if chunk.isEmpty { break }
-            var start = 0
-            while start < chunk.count {
-                let end = min(start + PrintFormatting.bytesPerLine, chunk.count)
-                line.removeAll(keepingCapacity: true)
-                if json {
-                    JSON.appendPrintRow(offset: offset + done + start, bytes: chunk[start..<end], to: &line)
-                } else {
-                    PrintFormatting.appendXXDLine(offset: offset + done + start, bytes: chunk[start..<end], to: &line)
-                }
-                try output.line(bytes: line)
-                start = end
-            }
+            formatter.append(chunk, at: offset + done, to: &text)
+            try output.text(text)
+            text.removeAll(keepingCapacity: true)
             done += chunk.count
         }
+        formatter.finish(into: &text)
+        try output.text(text)
     }
 
     /// Writes the first match (or, with `all`, every match) at or after `start`; returns the first.

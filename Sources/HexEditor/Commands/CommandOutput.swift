@@ -35,6 +35,19 @@ struct CommandOutput {
         if pending.count >= Self.chunkSize { try flush() }
     }
 
+    /// Appends text made of whole lines, each ending in a newline.
+    mutating func text(_ bytes: [UInt8]) throws(EditorError) {
+        guard !bytes.isEmpty else { return }
+        if sink == nil {
+            for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast() {
+                collected.append(String(decoding: line, as: UTF8.self))
+            }
+            return
+        }
+        pending.append(contentsOf: bytes)
+        if pending.count >= Self.chunkSize { try flush() }
+    }
+
     mutating func flush() throws(EditorError) {
         guard let sink, !pending.isEmpty else { return }
         try sink.write(pending)
