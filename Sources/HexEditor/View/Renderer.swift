@@ -85,26 +85,39 @@ public enum Renderer {
         screen.put(statusText(view), row: row, column: 1, style: .statusLine)
     }
 
-    /// `sample.bin  4.0 KiB  0x0000001f (31)  byte 0x41 'A'  rw  2 unsynced  hex`
+    /// `sample.bin  4.0 KiB  0x0000001f (31)  byte 0x41 65 'A'  rw  2 unsynced  hex`.
+    /// On a narrow terminal the least important parts go first (pane, byte, size),
+    /// so the offset, the mode and the unsynced count always show.
     static func statusText(_ view: HexView) -> String {
         let status = view.status
-        var parts = [status.fileName, Formatting.humanSize(status.fileSize)]
+        var name: String? = status.fileName
+        var size: String? = Formatting.humanSize(status.fileSize)
+        var position: String?
+        var byteDescription: String?
         if view.fileSize == 0 {
-            parts.append("empty")
+            position = "empty"
         } else {
-            parts.append("0x\(Formatting.hex(view.cursor, digits: view.layout.offsetDigits)) (\(view.cursor))")
+            position = "0x\(Formatting.hex(view.cursor, digits: view.layout.offsetDigits)) (\(view.cursor))"
             if let byte = view.frame.byte(at: view.cursor) {
                 let (high, low) = Formatting.hexPair(byte)
                 var description = "byte 0x\(high)\(low) \(byte)"
                 if (0x20...0x7e).contains(byte) { description += " '\(byte.textPaneCharacter)'" }
-                parts.append(description)
+                byteDescription = description
             }
         }
-        parts.append(status.access)
-        if status.unsyncedEdits > 0 { parts.append("\(status.unsyncedEdits) unsynced") }
-        if status.following { parts.append("follow") }
-        parts.append(view.pane == .hex ? "hex" : "text")
-        return parts.joined(separator: "  ")
+        let unsynced = status.unsyncedEdits > 0 ? "\(status.unsyncedEdits) unsynced" : nil
+        let follow = status.following ? "follow" : nil
+        var pane: String? = view.pane == .hex ? "hex" : "text"
+        func joined() -> String {
+            [name, size, position, byteDescription, status.access, unsynced, follow, pane]
+                .compactMap { $0 }.joined(separator: "  ")
+        }
+        let room = view.layout.width - 2
+        if joined().count > room { pane = nil }
+        if joined().count > room { byteDescription = nil }
+        if joined().count > room { size = nil }
+        if joined().count > room { name = nil }
+        return joined()
     }
 
     /// The bottom line: the input being typed, else the message, else the mode banner.
