@@ -1,6 +1,7 @@
 import ArgumentParser
 import Glibc
 import HexEditor
+import HexTerminal
 
 /// `hexmap FILE`: the interactive editor, or with `-c`/`-s` the same commands run headless.
 struct EditCommand: ParsableCommand {
@@ -109,7 +110,14 @@ struct EditCommand: ParsableCommand {
     }
 
     private func runInteractive() -> Int32 {
-        fail("the interactive editor is not in this build yet; use -c or -s to run commands", status: 2)
+        let document: Document
+        do {
+            document = try open()
+        } catch {
+            return fail(error.message, status: 1)
+        }
+        defer { document.close() }
+        return InteractiveEditor.run(document: document)
     }
 
     private func open() throws(EditorError) -> Document {
