@@ -7,6 +7,8 @@ extension EditorState {
     }
 
     func handleNormal(_ key: Key) -> EditorAction {
+        // A message answers the last key; the next one makes it stale.
+        message = nil
         if moveCursor(for: key) { return .none }
         switch key {
         case .tab, .backTab: pane = pane.other
@@ -19,7 +21,7 @@ extension EditorState {
         case .character("u"): return runCommand("undo")
         case .control("r"): return runCommand("redo")
         case .character("?"), .function(1): openHelp()
-        case .escape: message = nil
+        case .escape: break
         case .control("l"): return .redraw
         case .control("c"):
             message = .init("type :q to quit (:wq saves first, :q! discards unsynced edits)")

@@ -27,7 +27,7 @@ struct CursorMotionTests {
         let (editor, file) = try makeEditor([])
         editor.handle(keys("hjklwbgG0$<PgDn><PgUp><C-d><C-u><Tab>nN"))
         #expect(editor.cursor == 0)
-        editor.handle(keys("R41"))
+        editor.handle(keys("R"))
         #expect(editor.mode == .normal)
         #expect(editor.messageIsError)
         #expect(editor.messageText?.contains("empty") == true)

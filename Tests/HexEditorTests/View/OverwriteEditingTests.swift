@@ -101,10 +101,12 @@ struct OverwriteEditingTests {
 
     @Test func aReadOnlyFileRefusesEditing() throws {
         let (editor, file) = try makeEditor([1, 2, 3], readOnly: true)
-        editor.handle(keys("R41"))
+        editor.handle(keys("R"))
         #expect(editor.mode == .normal)
         #expect(editor.messageIsError)
-        editor.handle(keys("r41"))
+        editor.handle(keys("41r"))
+        #expect(editor.messageIsError)
+        editor.handle(keys("41"))
         #expect(file.contents == [1, 2, 3])
         let screen = editor.frame(width: 80, height: 6)
         #expect(screen.line(4).contains("  ro  "))
