@@ -7,7 +7,7 @@ final class ScratchFile {
 
     init(_ bytes: [UInt8], name: String = "scratch") {
         path = NSTemporaryDirectory() + "hexmap-\(name)-\(UUID().uuidString)"
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
     }
 
     convenience init(_ text: String) {
