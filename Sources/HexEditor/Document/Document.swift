@@ -183,8 +183,8 @@ public final class Document {
             throw EditorError("\(what): offset \(hex(offset)) is past the end of the file (size \(size))")
         }
         if count > size - offset {
-            throw EditorError(
-                "\(what): \(count) bytes at \(hex(offset)) run past the end of the file (size \(size))")
+            let amount = count == 1 ? "1 byte at \(hex(offset)) runs" : "\(count) bytes at \(hex(offset)) run"
+            throw EditorError("\(what): \(amount) past the end of the file (size \(size))")
         }
     }
 }
