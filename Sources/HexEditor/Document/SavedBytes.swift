@@ -61,8 +61,14 @@ final class SavedBytes {
             } catch {
                 throw EditorError(error)
             }
-            try writeAll(fd, UnsafeRawBufferPointer(chunk), at: done)
+            // All-zero chunks (sparse files, zeroed regions) stay holes in the temporary file.
+            if !isAllZero(UnsafeRawBufferPointer(chunk)) {
+                try writeAll(fd, UnsafeRawBufferPointer(chunk), at: done)
+            }
             done += chunk.count
+        }
+        if ftruncate(fd, off_t(count)) != 0 {
+            throw EditorError("cannot keep undo data for this edit: \(String(cString: strerror(errno)))")
         }
         return saved
     }
@@ -93,6 +99,20 @@ final class SavedBytes {
                 done += chunk.count
             }
         }
+    }
+
+    private static func isAllZero(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        // Word at a time: this runs over every byte a big fill or delete replaces.
+        let words = bytes.count / 8
+        let wordView = UnsafeRawBufferPointer(rebasing: bytes[0..<(words * 8)])
+        var combined: UInt64 = 0
+        var index = 0
+        while index < words {
+            combined |= wordView.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)
+            index += 1
+        }
+        for byte in bytes[(words * 8)...] { combined |= UInt64(byte) }
+        return combined == 0
     }
 
     private static func makeTemporaryFile() throws(EditorError) -> Int32 {

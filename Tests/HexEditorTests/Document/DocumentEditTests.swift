@@ -138,3 +138,18 @@ import Testing
 func unlinkIfPresent(_ path: String) {
     _ = path.withCString { unlink($0) }
 }
+
+@Suite struct SavedBytesTests {
+    @Test func zeroChunksAreKeptAsHolesAndReadBackAsZeros() throws {
+        // Zeros, then data, then zeros, larger than the in-memory limit.
+        let chunk = SavedBytes.chunkSize
+        var original = [UInt8](repeating: 0, count: chunk * 2 + 17)
+        for index in chunk..<(chunk + 4096) { original[index] = UInt8(truncatingIfNeeded: index) }
+        let file = ScratchFile(original)
+        let document = try Document(path: file.path)
+        try document.fill(at: 0, count: original.count, with: 0xEE)
+        #expect(file.bytes == [UInt8](repeating: 0xEE, count: original.count))
+        _ = try document.undo()
+        #expect(file.bytes == original)
+    }
+}
