@@ -2,6 +2,7 @@ import ArgumentParser
 import Glibc
 import HexEditor
 import HexTerminal
+import HexTerminal
 
 /// `hexmap FILE`: the interactive editor, or with `-c`/`-s` the same commands run headless.
 struct EditCommand: ParsableCommand {
