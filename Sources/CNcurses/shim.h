@@ -56,6 +56,22 @@ static inline void hm_install_terminal_restore_handlers(void) {
     }
 }
 
+// A parent may start us with signals blocked (some process-spawning libraries
+// do); then SIGWINCH never reaches ncurses and SIGTERM never restores the
+// terminal. Unblock the ones the editor depends on.
+static inline void hm_unblock_terminal_signals(void) {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGHUP);
+    sigaddset(&set, SIGQUIT);
+    sigaddset(&set, SIGWINCH);
+    sigaddset(&set, SIGTSTP);
+    sigaddset(&set, SIGCONT);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
+}
+
 static inline void hm_remove_terminal_restore_handlers(void) {
     int signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
     for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) {

@@ -33,6 +33,7 @@ final class TerminalSession {
 
     init() throws(TerminalUnavailable) {
         setlocale(LC_ALL, "")
+        hm_unblock_terminal_signals()
         guard let term = getenv("TERM"), term.pointee != 0 else {
             throw TerminalUnavailable(reason: "TERM is not set")
         }

@@ -94,38 +94,71 @@ extension Document {
 
     // MARK: - Applying entries to the file
 
-    /// Does what `entry` describes.
+    /// Does what `entry` describes. If a step fails part-way, the steps already taken are
+    /// undone as far as possible, so the file matches the journal (which does not record it).
     private func apply(_ entry: JournalEntry) throws(EditorError) {
         switch entry {
-        case .overwrite(let offset, _, .bytes(let bytes)):
-            try bytes.restore(into: file, at: offset)
-        case .overwrite(let offset, _, .repeated(let byte, let count)):
-            try mapping { () throws(MapError) in try file.fill(byte, at: offset, count: count) }
+        case .overwrite(let offset, let old, let new):
+            do {
+                try write(new, at: offset)
+            } catch {
+                try? old.restore(into: file, at: offset)
+                throw error
+            }
         case .insert(let offset, let bytes):
             try openGap(at: offset, count: bytes.count)
-            try bytes.restore(into: file, at: offset)
+            do {
+                try bytes.restore(into: file, at: offset)
+            } catch {
+                try? closeGap(at: offset, count: bytes.count)
+                throw error
+            }
         case .delete(let offset, let removed):
-            try closeGap(at: offset, count: removed.count)
+            try closeGap(at: offset, count: removed.count, restoringOnFailure: removed)
         case .resize(_, let to, _):
             try mapping { () throws(MapError) in try file.resize(to: to) }
         }
     }
 
-    /// Takes back what `entry` did.
+    /// Takes back what `entry` did, with the same care for a failure part-way.
     private func revert(_ entry: JournalEntry) throws(EditorError) {
         switch entry {
-        case .overwrite(let offset, let old, _):
-            try old.restore(into: file, at: offset)
+        case .overwrite(let offset, let old, let new):
+            do {
+                try old.restore(into: file, at: offset)
+            } catch {
+                try? write(new, at: offset)
+                throw error
+            }
         case .insert(let offset, let bytes):
-            try closeGap(at: offset, count: bytes.count)
+            try closeGap(at: offset, count: bytes.count, restoringOnFailure: bytes)
         case .delete(let offset, let removed):
             try openGap(at: offset, count: removed.count)
-            try removed.restore(into: file, at: offset)
+            do {
+                try removed.restore(into: file, at: offset)
+            } catch {
+                try? closeGap(at: offset, count: removed.count)
+                throw error
+            }
         case .resize(let from, let to, let cutTail):
             try mapping { () throws(MapError) in try file.resize(to: from) }
             if let cutTail {
-                try cutTail.restore(into: file, at: to)
+                do {
+                    try cutTail.restore(into: file, at: to)
+                } catch {
+                    try? mapping { () throws(MapError) in try file.resize(to: to) }
+                    throw error
+                }
             }
+        }
+    }
+
+    private func write(_ replacement: JournalEntry.Replacement, at offset: Int) throws(EditorError) {
+        switch replacement {
+        case .bytes(let bytes):
+            try bytes.restore(into: file, at: offset)
+        case .repeated(let byte, let count):
+            try mapping { () throws(MapError) in try file.fill(byte, at: offset, count: count) }
         }
     }
 
@@ -149,17 +182,30 @@ extension Document {
     }
 
     /// Shifts the bytes after `offset + count` down onto `offset` and shrinks the file by `count`.
-    private func closeGap(at offset: Int, count: Int) throws(EditorError) {
+    /// If the shrink fails after the move, the tail is moved back and `removed` (the bytes that
+    /// were at `offset`) written back, so a failed delete leaves the file as it was.
+    private func closeGap(at offset: Int, count: Int, restoringOnFailure removed: SavedBytes? = nil)
+        throws(EditorError)
+    {
         let size = try currentSize()
         guard offset >= 0, count <= size - offset else {
             throw EditorError(
                 "delete: \(count) bytes at \(hex(offset)) run past the end of the file (size \(size))")
         }
-        try mapping { () throws(MapError) in
-            if size - offset - count > 0 {
-                try file.move(from: offset + count, to: offset, count: size - offset - count)
-            }
+        let tail = size - offset - count
+        if tail > 0 {
+            try mapping { () throws(MapError) in try file.move(from: offset + count, to: offset, count: tail) }
+        }
+        do {
             try file.resize(to: size - count)
+        } catch {
+            if let removed {
+                try? mapping { () throws(MapError) in
+                    if tail > 0 { try file.move(from: offset, to: offset + count, count: tail) }
+                }
+                try? removed.restore(into: file, at: offset)
+            }
+            throw EditorError(error)
         }
     }
 

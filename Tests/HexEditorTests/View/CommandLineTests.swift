@@ -177,3 +177,23 @@ extension String {
         return result
     }
 }
+
+@Suite("Interactive command output")
+struct CommandOutputTests {
+    @Test func findWithOneMatchAnswersOnTheMessageLine() throws {
+        let (editor, _) = try makeEditor(Array("..abc..".utf8))
+        editor.handle(keys(":find \"abc\"<Enter>"))
+        #expect(editor.mode == .normal)
+        #expect(editor.cursor == 2)
+        #expect(editor.messageText == "0x2")
+    }
+
+    @Test func printOpensThePagerWithXxdLines() throws {
+        let (editor, _) = try makeEditor(countingBytes(64))
+        editor.handle(keys(":print 0 48<Enter>"))
+        #expect(editor.mode == .pager)
+        let screen = editor.frame(width: 80, height: 10)
+        #expect(screen.line(1).hasPrefix("00000000: 0001 0203"))
+        #expect(screen.line(3).hasPrefix("00000020: 2021 2223"))
+    }
+}
