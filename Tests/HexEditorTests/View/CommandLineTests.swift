@@ -197,3 +197,31 @@ struct CommandOutputTests {
         #expect(screen.line(3).hasPrefix("00000020: 2021 2223"))
     }
 }
+
+@Suite("Interactive command errors")
+struct InteractiveCommandErrorTests {
+    /// Each line is wrong in its own way; typed at the `:` prompt, each must show
+    /// a red message, leave normal mode in place, and change no byte, size or cursor.
+    @Test(arguments: [
+        "frobnicate", "goto", "goto zz", "goto 0x", "patch", "patch 0", "patch 0 zz", "patch 0 \"unterminated",
+        "patch 99 00", "fill 0 2", "fill 0 2 100", "fill 7 9 00", "insert", "delete 0", "delete 0 99",
+        "print 0 zz", "find", "find \"\"", "sync now", "advise sometimes", "advise willneed 0 99",
+        "resize", "resize -1", "resize 12q", "follow maybe", "set rows=3", "set columns=zero", "q extra",
+        "undo twice", "123abc", "$-", "+",
+    ])
+    func badCommandsShowAnErrorAndChangeNothing(line: String) throws {
+        let bytes: [UInt8] = [1, 2, 3, 4, 5, 6, 7, 8]
+        let (editor, file) = try makeEditor(bytes)
+        editor.handle(keys("lll"))
+        let action = editor.handle(keys(":" + line + "<Enter>"))
+        #expect(action == .none)
+        #expect(editor.mode == .normal)
+        #expect(editor.messageIsError, "no error for :\(line) (message: \(editor.messageText ?? "none"))")
+        #expect(editor.messageText?.isEmpty == false)
+        #expect(editor.cursor == 3)
+        #expect(file.contents == bytes)
+        #expect(editor.document.unsyncedEdits == 0)
+        let screen = editor.frame(width: 80, height: 6)
+        #expect(screen[5, 0].style == .error)
+    }
+}
