@@ -65,11 +65,25 @@ extension EditorState {
         if let first = command.first, first.isASCII && first.isNumber || "$+-".contains(first) {
             command = "goto " + command
         }
+        let isForcedQuit = (try? CommandParser.parse(line: command)) == .quit(.force)
+        if isForcedQuit && forcedQuitFailed {
+            // The user saw why the edits could not be rolled back and insists.
+            return .quit
+        }
+        forcedQuitFailed = false
         do {
             let effects = try interpreter.run(line: command, context: CommandContext(cursor: cursor))
             return apply(effects, of: String(text))
         } catch {
             show(error)
+            if isForcedQuit {
+                // Rolling back can fail (another process truncated the file under
+                // the edits); the user must still be able to leave.
+                forcedQuitFailed = true
+                message = .init(
+                    "cannot discard the unsynced edits: \(error.message); :q! again quits without discarding them",
+                    isError: true)
+            }
             return .none
         }
     }

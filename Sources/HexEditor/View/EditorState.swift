@@ -38,6 +38,8 @@ public final class EditorState {
     var searchHistory = CommandHistory()
     var lastSearch: [UInt8]?
     var pager: Pager?
+    /// The last `:q!` could not roll the edits back; a second `:q!` quits anyway.
+    var forcedQuitFailed = false
 
     public init(document: Document, width: Int = 80, height: Int = 24) {
         self.document = document

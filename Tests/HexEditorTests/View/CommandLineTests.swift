@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import HexEditor
@@ -223,5 +224,29 @@ struct InteractiveCommandErrorTests {
         #expect(editor.document.unsyncedEdits == 0)
         let screen = editor.frame(width: 80, height: 6)
         #expect(screen[5, 0].style == .error)
+    }
+}
+
+@Suite("Forced quit")
+struct ForcedQuitTests {
+    @Test func aSecondForcedQuitLeavesWhenTheRollbackIsImpossible() throws {
+        let (editor, file) = try makeEditor(countingBytes(65536))
+        editor.handle(keys("Grff"))
+        // Another process truncates the file under the edit.
+        try FileHandle(forWritingTo: URL(fileURLWithPath: file.path)).truncate(atOffset: 8)
+        #expect(editor.tick(), "the editor notices the shrink")
+        #expect(editor.handle(keys(":q!<Enter>")) == .none)
+        #expect(editor.messageIsError)
+        #expect(editor.messageText?.contains(":q! again") == true)
+        #expect(editor.handle(keys(":q!<Enter>")) == .quit)
+    }
+
+    @Test func anotherCommandInBetweenAsksAgain() throws {
+        let (editor, file) = try makeEditor(countingBytes(65536))
+        editor.handle(keys("Grff"))
+        try FileHandle(forWritingTo: URL(fileURLWithPath: file.path)).truncate(atOffset: 8)
+        editor.tick()
+        editor.handle(keys(":q!<Enter>:goto 0<Enter>"))
+        #expect(editor.handle(keys(":q!<Enter>")) == .none)
     }
 }
