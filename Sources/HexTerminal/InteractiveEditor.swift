@@ -49,6 +49,7 @@ public enum InteractiveEditor {
             switch state.handle(key) {
             case .none: break
             case .redraw: session.invalidate()
+            case .suspend: session.suspend()
             case .quit: return 0
             }
         }

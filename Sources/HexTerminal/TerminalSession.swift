@@ -80,6 +80,13 @@ final class TerminalSession {
     /// Forces a full repaint on the next frame (Ctrl-L, or after a resize).
     func invalidate() { clearok(window, true) }
 
+    /// Ctrl-Z: raw mode turns it into a key, so stop ourselves. ncurses' own
+    /// SIGTSTP handler restores the terminal before the stop and redraws after.
+    func suspend() {
+        raise(SIGTSTP)
+        invalidate()
+    }
+
     /// Restores the terminal. Safe to call more than once.
     func end() {
         guard !ended else { return }

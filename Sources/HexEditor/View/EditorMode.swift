@@ -19,6 +19,8 @@ public enum EditorAction: Equatable, Sendable {
     case none
     /// Repaint the whole terminal from scratch (Ctrl-L).
     case redraw
+    /// Stop the process like a shell job (Ctrl-Z); the terminal is restored meanwhile.
+    case suspend
     /// Leave the editor; any sync or discard the quit asked for is already done.
     case quit
 }

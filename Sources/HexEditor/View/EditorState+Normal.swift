@@ -23,6 +23,7 @@ extension EditorState {
         case .character("?"), .function(1): openHelp()
         case .escape: break
         case .control("l"): return .redraw
+        case .control("z"): return .suspend
         case .control("c"):
             message = .init("type :q to quit (:wq saves first, :q! discards unsynced edits)")
         default: break

@@ -51,6 +51,7 @@ public enum HelpText {
           ? or F1              this help (q or Esc closes it)
           Esc                  back to normal mode, clear the message
           Ctrl-L               repaint the terminal
+          Ctrl-Z               suspend (fg in the shell resumes)
 
         Colours: zero bytes, printable text, whitespace, control bytes and
         bytes above 0x7e each have their own; NO_COLOR=1 turns colour off.
