@@ -35,6 +35,7 @@ extension CommandInterpreter {
         }
         // The dump tool's formatter, so `print OFF LEN` is byte for byte `xxd -s OFF -l LEN`.
         var formatter = XXDFormatter()
+        var releaser = WindowReleaser(base: offset)
         var text: [UInt8] = []
         while done < total {
             let chunk = try document.read(at: offset + done, count: min(Self.printChunk, total - done))
@@ -43,7 +44,9 @@ extension CommandInterpreter {
             try output.text(text)
             text.removeAll(keepingCapacity: true)
             done += chunk.count
+            releaser.advance(to: done, release: document.release)
         }
+        releaser.finish(at: done, release: document.release)
         formatter.finish(into: &text)
         try output.text(text)
     }

@@ -19,7 +19,7 @@ extension Document {
         try checkWritable()
         try checkRange(offset: offset, count: count, what: "fill")
         guard count > 0 else { return }
-        let old = try SavedBytes.capture(from: file, at: offset, count: count)
+        let old = try SavedBytes.capture(from: file, at: offset, count: count, release: release)
         let entry = JournalEntry.overwrite(offset: offset, old: old, new: .repeated(byte, count: count))
         try apply(entry)
         journal.record(entry)
@@ -40,7 +40,7 @@ extension Document {
         try checkWritable()
         try checkRange(offset: offset, count: count, what: "delete")
         guard count > 0 else { return }
-        let removed = try SavedBytes.capture(from: file, at: offset, count: count)
+        let removed = try SavedBytes.capture(from: file, at: offset, count: count, release: release)
         let entry = JournalEntry.delete(offset: offset, removed: removed)
         try apply(entry)
         journal.record(entry)
@@ -54,7 +54,7 @@ extension Document {
         guard newSize != oldSize else { return }
         let cutTail =
             newSize < oldSize
-            ? try SavedBytes.capture(from: file, at: newSize, count: oldSize - newSize) : nil
+            ? try SavedBytes.capture(from: file, at: newSize, count: oldSize - newSize, release: release) : nil
         let entry = JournalEntry.resize(from: oldSize, to: newSize, cutTail: cutTail)
         try apply(entry)
         journal.record(entry)
@@ -102,13 +102,13 @@ extension Document {
             do {
                 try write(new, at: offset)
             } catch {
-                try? old.restore(into: file, at: offset)
+                try? old.restore(into: file, at: offset, release: release)
                 throw error
             }
         case .insert(let offset, let bytes):
             try openGap(at: offset, count: bytes.count)
             do {
-                try bytes.restore(into: file, at: offset)
+                try bytes.restore(into: file, at: offset, release: release)
             } catch {
                 try? closeGap(at: offset, count: bytes.count)
                 throw error
@@ -125,7 +125,7 @@ extension Document {
         switch entry {
         case .overwrite(let offset, let old, let new):
             do {
-                try old.restore(into: file, at: offset)
+                try old.restore(into: file, at: offset, release: release)
             } catch {
                 try? write(new, at: offset)
                 throw error
@@ -135,7 +135,7 @@ extension Document {
         case .delete(let offset, let removed):
             try openGap(at: offset, count: removed.count)
             do {
-                try removed.restore(into: file, at: offset)
+                try removed.restore(into: file, at: offset, release: release)
             } catch {
                 try? closeGap(at: offset, count: removed.count)
                 throw error
@@ -144,7 +144,7 @@ extension Document {
             try mapping { () throws(MapError) in try file.resize(to: from) }
             if let cutTail {
                 do {
-                    try cutTail.restore(into: file, at: to)
+                    try cutTail.restore(into: file, at: to, release: release)
                 } catch {
                     try? mapping { () throws(MapError) in try file.resize(to: to) }
                     throw error
@@ -156,9 +156,9 @@ extension Document {
     private func write(_ replacement: JournalEntry.Replacement, at offset: Int) throws(EditorError) {
         switch replacement {
         case .bytes(let bytes):
-            try bytes.restore(into: file, at: offset)
+            try bytes.restore(into: file, at: offset, release: release)
         case .repeated(let byte, let count):
-            try mapping { () throws(MapError) in try file.fill(byte, at: offset, count: count) }
+            try fillStreaming(byte, at: offset, count: count)
         }
     }
 
@@ -203,7 +203,7 @@ extension Document {
                 try? mapping { () throws(MapError) in
                     if tail > 0 { try file.move(from: offset, to: offset + count, count: tail) }
                 }
-                try? removed.restore(into: file, at: offset)
+                try? removed.restore(into: file, at: offset, release: release)
             }
             throw EditorError(error)
         }

@@ -120,17 +120,17 @@ public final class Document {
         if pattern.isEmpty { throw EditorError("nothing to search for") }
         if offset < 0 { throw EditorError("cannot search from a negative offset") }
         let size = try currentSize()
-        do {
-            if backward {
-                let end = min(size, offset - 1 + pattern.count)
-                guard offset > 0, end >= pattern.count else { return nil }
+        if backward {
+            let end = min(size, offset - 1 + pattern.count)
+            guard offset > 0, end >= pattern.count else { return nil }
+            do {
                 return try file.findLast(pattern, in: 0..<end)
+            } catch {
+                throw EditorError(error)
             }
-            guard offset <= size, size - offset >= pattern.count else { return nil }
-            return try file.find(pattern, in: offset..<size)
-        } catch {
-            throw EditorError(error)
         }
+        guard offset <= size, size - offset >= pattern.count else { return nil }
+        return try findStreaming(pattern, in: offset..<size)
     }
 
     /// Re-reads the file's size and remaps if another process changed it.

@@ -39,9 +39,12 @@ final class SavedBytes {
 
     /// Copies `count` bytes of the file at `offset`, streaming through a temporary file when
     /// they are too many to keep in memory.
-    static func capture(from file: MappedFile, at offset: Int, count: Int) throws(EditorError)
-        -> SavedBytes
-    {
+    /// `release` is called for each finished stretch of `releaseInterval` bytes (and the
+    /// last, shorter one), so the caller can drop the pages it no longer needs.
+    static func capture(
+        from file: MappedFile, at offset: Int, count: Int,
+        release: (_ offset: Int, _ count: Int) -> Void = { _, _ in }
+    ) throws(EditorError) -> SavedBytes {
         if count <= inMemoryLimit {
             do {
                 return SavedBytes(try file.read(at: offset, count: count))
@@ -51,6 +54,7 @@ final class SavedBytes {
         }
         let fd = try makeTemporaryFile()
         let saved = SavedBytes(count: count, spilledTo: fd)  // owns fd from here on
+        var releaser = WindowReleaser(base: offset)
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { buffer.deallocate() }
         var done = 0
@@ -66,7 +70,9 @@ final class SavedBytes {
                 try writeAll(fd, UnsafeRawBufferPointer(chunk), at: done)
             }
             done += chunk.count
+            releaser.advance(to: done, release: release)
         }
+        releaser.finish(at: done, release: release)
         if ftruncate(fd, off_t(count)) != 0 {
             throw EditorError("cannot keep undo data for this edit: \(String(cString: strerror(errno)))")
         }
@@ -74,7 +80,10 @@ final class SavedBytes {
     }
 
     /// Writes the saved bytes back into the file at `offset`.
-    func restore(into file: MappedFile, at offset: Int) throws(EditorError) {
+    func restore(
+        into file: MappedFile, at offset: Int,
+        release: (_ offset: Int, _ count: Int) -> Void = { _, _ in }
+    ) throws(EditorError) {
         switch storage {
         case .memory(let bytes):
             do {
@@ -83,6 +92,7 @@ final class SavedBytes {
                 throw EditorError(error)
             }
         case .spilled(let fd):
+            var releaser = WindowReleaser(base: offset)
             let buffer = UnsafeMutableRawBufferPointer.allocate(
                 byteCount: Self.chunkSize, alignment: 16)
             defer { buffer.deallocate() }
@@ -97,7 +107,9 @@ final class SavedBytes {
                     throw EditorError(error)
                 }
                 done += chunk.count
+                releaser.advance(to: done, release: release)
             }
+            releaser.finish(at: done, release: release)
         }
     }
 
@@ -155,6 +167,30 @@ final class SavedBytes {
                 throw EditorError("cannot read back undo data: \(String(cString: strerror(errno)))")
             }
             done += n
+        }
+    }
+}
+
+/// Calls `release` once per `Document.streamingWindow` bytes streamed, then for the rest.
+struct WindowReleaser {
+    let base: Int
+    private var released = 0
+
+    init(base: Int) {
+        self.base = base
+    }
+
+    mutating func advance(to done: Int, release: (Int, Int) -> Void) {
+        if done - released >= Document.streamingWindow {
+            release(base + released, done - released)
+            released = done
+        }
+    }
+
+    mutating func finish(at done: Int, release: (Int, Int) -> Void) {
+        if done > released {
+            release(base + released, done - released)
+            released = done
         }
     }
 }
