@@ -38,8 +38,8 @@ extension EditorState {
         let last = max(0, size - 1)
         let rowStart = cursor - cursor % perRow
         switch key {
-        case .left, .character("h"): cursor -= 1
-        case .right, .character("l"): cursor += 1
+        case .left, .character("h"), .backspace: cursor -= 1
+        case .right, .character("l"), .character(" "): cursor += 1
         case .up, .character("k"): if cursor >= perRow { cursor -= perRow }
         case .down, .character("j"):
             // A partial last row is still a row to go down to: land on its last byte.

@@ -134,3 +134,14 @@ struct CursorMotionTests {
         #expect(editor.cursor == 24)
     }
 }
+
+@Suite("Cursor motion, vi habits")
+struct ViHabitTests {
+    @Test func spaceAndBackspaceMoveByOneByte() throws {
+        let (editor, _) = try makeEditor(countingBytes(10))
+        editor.handle(keys("   "))
+        #expect(editor.cursor == 3)
+        editor.handle(keys("<BS>"))
+        #expect(editor.cursor == 2)
+    }
+}
