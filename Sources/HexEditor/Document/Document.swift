@@ -60,7 +60,9 @@ public final class Document {
         case .system(_, let errno):
             EditorError("\(path): \(errno)")
         default:
-            EditorError("\(path): \(EditorError(error).message)")
+            // Some messages of the mapping core already name the file.
+            EditorError(error).message.contains(path)
+                ? EditorError(error) : EditorError("\(path): \(EditorError(error).message)")
         }
     }
 
