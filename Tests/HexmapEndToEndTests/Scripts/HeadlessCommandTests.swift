@@ -209,4 +209,22 @@ import Testing
             "/bin/sh", ["-c", "out=$(env -u TERM '\(HeadlessRun.hexmapPath)' '\(file.path)' -c 'find 63' </dev/null 2>&1); echo \"[$out]\""])
         #expect(shell.out == "[0x2]\n")
     }
+
+    @Test func editorCommandsAreAcceptedHeadless() throws {
+        let file = TestFile("abcdef")
+        let result = try hexmap(file, ["follow on", "set columns=8", "reopen", "follow off", "help", "wq", "patch 0 00"])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.out.hasPrefix("goto OFF | goto +N | goto -N"))
+        #expect(result.out.contains("patch OFF BYTES"))
+        // wq stopped the script before the patch.
+        #expect(file.bytes == Array("abcdef".utf8))
+    }
+
+    @Test func anEmptyFileGrowsByInsertAndResize() throws {
+        let file = TestFile([])
+        let result = try hexmap(file, ["print", "find 00", "fill 0 0 ff", "insert 0 \"abc\"", "resize 5", "print 0 $"])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.out == "not found\n00000000: 6162 6300 00                             abc..\n")
+        #expect(try HeadlessRun.tool("xxd", ["-p", file.path]).out == "6162630000\n")
+    }
 }
