@@ -147,4 +147,14 @@ import Testing
         let effects = try interpreter.run(line: "print", context: CommandContext(cursor: 1))
         #expect(effects.output == ["00000001: 6263                                     bc"])
     }
+
+    @Test func collectedOutputIsCappedWithANote() throws {
+        let file = ScratchFile([UInt8](repeating: 0x61, count: 100_010))
+        let interpreter = CommandInterpreter(document: try Document(path: file.path))
+        let effects = try interpreter.run(line: "find 61 all", context: CommandContext(cursor: 0))
+        #expect(effects.output.count == 100_001)
+        #expect(effects.output[99_999] == "0x1869f")
+        #expect(effects.output.last == "(10 more lines not shown; run the command headless with -c to see them all)")
+        #expect(effects.cursor == 0)
+    }
 }
