@@ -38,7 +38,8 @@ public final class Document {
             file = try MappedFile(path: path, mode: readOnly ? .read : .readWrite, options: options)
             isReadOnly = readOnly
         } catch .system(_, let errno)
-            where !readOnly && createSize == nil && [Errno.permissionDenied, .readOnlyFileSystem].contains(errno)
+            where !readOnly && createSize == nil
+                && [Errno.permissionDenied, .notPermitted, .readOnlyFileSystem].contains(errno)
         {
             do {
                 file = try MappedFile(path: path, mode: .read, options: OpenOptions(sharing: sharing))

@@ -227,4 +227,19 @@ import Testing
         #expect(result.out == "not found\n00000000: 6162 6300 00                             abc..\n")
         #expect(try HeadlessRun.tool("xxd", ["-p", file.path]).out == "6162630000\n")
     }
+
+    @Test func aFileWithoutWritePermissionOpensReadOnlyWithANotice() throws {
+        // Root ignores mode bits, so the test makes the file immutable (EPERM even for root).
+        let file = TestFile("abc")
+        guard try HeadlessRun.tool("chattr", ["+i", file.path]).status == 0 else { return }
+        defer { _ = try? HeadlessRun.tool("chattr", ["-i", file.path]) }
+        let info = try hexmap(file, ["info"])
+        #expect(info.status == 0, "\(info.err)")
+        #expect(info.out.contains("mode: read-only\n"))
+        #expect(info.out.contains("notice: no write permission: \(file.path) is open read-only\n"))
+        let edit = try hexmap(file, ["patch 0 00"])
+        #expect(edit.status == 1)
+        #expect(edit.err == "-c:1: no write permission: \(file.path) is open read-only\n")
+        #expect(file.bytes == Array("abc".utf8))
+    }
 }
