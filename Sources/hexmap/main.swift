@@ -1,2 +1,0 @@
-// Placeholder until the command-line surface lands.
-print("hexmap: not built yet")
