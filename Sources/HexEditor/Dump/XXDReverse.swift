@@ -122,9 +122,13 @@ public struct XXDReverseParser {
     /// xxd seeks the output; where it cannot (a pipe) it moves forward by writing zeros.
     private mutating func move(to target: Int, sink: inout some XXDReverseSink) throws(XXDReverseError) {
         guard target >= 0, !(!sink.isSeekable && target < haveOffset) else {
+            try flushRun(into: &sink)  // xxd has written everything before the failing seek
             throw .cannotSeekBackwards
         }
-        guard target <= Self.maximumOffset else { throw .offsetTooLarge(target) }
+        guard target <= Self.maximumOffset else {
+            try flushRun(into: &sink)
+            throw .offsetTooLarge(target)
+        }
         if sink.isSeekable {
             haveOffset = target
             return
