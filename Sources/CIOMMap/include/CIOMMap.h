@@ -1,0 +1,81 @@
+// CIOMMap: the only code that touches mapped memory where a fault is possible.
+//
+// Each guarded call copies, fills, moves, compares or searches bytes inside a
+// mapping while this thread's guard names that mapping's address range. If the
+// file shrank under the mapping, the kernel raises SIGBUS; the handler patches
+// an anonymous zero page over the faulting page, marks the mapping poisoned
+// and returns, so the instruction completes. The call then reports a fault,
+// and the Swift side maps the file again before anyone trusts those bytes.
+// Faults that are not ours go to the handler that was installed before ours.
+#ifndef CIOMMAP_H
+#define CIOMMAP_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <signal.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// What the signal handler did to a handle's mappings. The handler counts a
+/// patch as started before it maps the zero page and as finished after, so a
+/// thread that can see patched zeros can also see that the mapping is poisoned,
+/// and a repair never forgets a patch that landed after it remapped.
+typedef struct {
+    uint64_t started;
+    uint64_t finished;
+    uint64_t repaired;   // patches started up to this count have been mapped over again
+    uintptr_t lowest;    // the lowest page ever patched
+} iommap_poison;
+
+/// The range a guarded call may fault in, and the poison record to mark.
+typedef struct {
+    const void *_Nullable base;
+    size_t length;
+    iommap_poison *_Nullable poison;
+} iommap_guard_range;
+
+/// Installs the process-wide SIGBUS handler once; later calls do nothing.
+void iommap_guard_install(void);
+
+/// Each returns 0 on success and 1 when the guarded range faulted (or was
+/// found poisoned by another thread's fault), in which case the bytes
+/// produced are not the file's.
+int iommap_guarded_copy(void *_Nonnull destination, const void *_Nonnull source, size_t count,
+                        iommap_guard_range range);
+int iommap_guarded_fill(void *_Nonnull destination, uint8_t byte, size_t count,
+                        iommap_guard_range range);
+int iommap_guarded_move(void *_Nonnull destination, const void *_Nonnull source, size_t count,
+                        iommap_guard_range range);
+int iommap_guarded_compare(const void *_Nonnull lhs, const void *_Nonnull rhs, size_t count,
+                           int *_Nonnull result, iommap_guard_range range);
+/// Finds the first (or, with `backward`, the last) occurrence of `needle`
+/// entirely inside `haystack`. `*found` is its index, or SIZE_MAX.
+int iommap_guarded_find(const void *_Nonnull haystack, size_t haystack_length,
+                        const void *_Nonnull needle, size_t needle_length, int backward,
+                        size_t *_Nonnull found, iommap_guard_range range);
+
+/// The poison record lives in C memory so the signal handler can set it.
+iommap_poison *_Nullable iommap_poison_create(void);
+void iommap_poison_destroy(iommap_poison *_Nullable poison);
+/// 0 when every patch has been repaired; otherwise 1, and `*lowest` is the lowest patched page.
+int iommap_poison_test(const iommap_poison *_Nonnull poison, uintptr_t *_Nonnull lowest);
+/// Waits for patches in progress to finish; returns the mark to pass to `iommap_poison_repaired`
+/// once the file has been mapped over the patched pages again.
+uint64_t iommap_poison_begin_repair(iommap_poison *_Nonnull poison);
+void iommap_poison_repaired(iommap_poison *_Nonnull poison, uint64_t mark);
+
+/// `mremap` without MREMAP_MAYMOVE (the address never changes, so lock-free
+/// readers never see it unmapped). Returns 0, or -1 with errno set; on
+/// platforms without mremap it fails with ENOTSUP.
+int iommap_remap_in_place(void *_Nonnull address, size_t old_length, size_t new_length);
+
+/// Test hook: swaps the action that faults which are not ours are handed to.
+void iommap_guard_exchange_previous(const struct sigaction *_Nonnull replacement,
+                                    struct sigaction *_Nonnull previous);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,136 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CIOMMap
+
+extension MappedFile {
+    /// Sets the file's size (ftruncate) and remaps live: new bytes read as zero,
+    /// old bytes stay, regions taken before stay valid.
+    ///
+    /// A shared mapping reserves room past the end of the file, so most growth
+    /// needs no remap; beyond that, Linux grows it in place with `mremap`, and a
+    /// new mapping is made only when the address space right after it is taken.
+    /// A private mapping is rebuilt privately: the file never changes. A failed
+    /// resize leaves the file at its old size and the handle as it was.
+    public func resize(to newSize: Int) throws(MapError) {
+        try withOpenState(writing: true) { (state) throws(MapError) in
+            guard newSize >= 0 else { throw .invalidArgument("size \(newSize) is negative") }
+            beginChange()
+            defer { endChange() }
+            repairAfterFault(&state)
+            if sharing == .private {
+                try resizePrivately(to: newSize, &state)
+                return
+            }
+            let oldSize = state.size
+            try systemTruncate(state.descriptor, newSize).get(orThrow: "ftruncate")
+            do throws(MapError) {
+                let mapping = try mappingWithRoom(for: newSize, &state)
+                if state.locksMemory && newSize > oldSize {
+                    try systemLock(mapping.base, pageCeiling(newSize)).get(orThrow: "mlock")
+                }
+                publish(mapping, size: newSize, in: &state)
+            } catch {
+                _ = systemTruncate(state.descriptor, oldSize)
+                throw error
+            }
+            // A reader that raced with a shrink may have faulted on the cut pages.
+            repairAfterFault(&state)
+        }
+    }
+
+    /// Looks at the file's size again and follows it if another process grew or
+    /// shrank it. Private mappings are the caller's own copy: always `.unchanged`.
+    public func refresh() throws(MapError) -> SizeChange {
+        try state.withLock { (state) throws(MapError) -> SizeChange in
+            guard !state.isClosed else { throw .closed }
+            beginChange()
+            defer { endChange() }
+            repairAfterFault(&state)
+            guard sharing == .shared else { return .unchanged }
+            let fileSize = try systemFileSize(state.descriptor).get(orThrow: "fstat").size
+            let oldSize = state.size
+            guard fileSize != oldSize else { return .unchanged }
+            let mapping = try mappingWithRoom(for: fileSize, &state)
+            publish(mapping, size: fileSize, in: &state)
+            return fileSize > oldSize ? .grew(from: oldSize, to: fileSize) : .shrank(from: oldSize, to: fileSize)
+        }
+    }
+
+    /// Maps the file again over pages the SIGBUS handler patched, so the next
+    /// access faults again or sees the file's real bytes, never stale zeros.
+    /// If that fails the poison stays set and every access keeps failing safely.
+    func repairAfterFault(_ state: inout State) {
+        var lowest: UInt = 0
+        guard iommap_poison_test(poison, &lowest) != 0, !state.isClosed else { return }
+        let mark = iommap_poison_begin_repair(poison)
+        let mapping = state.mapping
+        let base = UInt(bitPattern: mapping.base)
+        // Shared: remap it all (same file, same bytes). Private: only from the
+        // lowest patched page, so private changes below it survive.
+        var start = 0
+        if sharing == .private {
+            start = lowest >= base ? min(pageFloor(Int(lowest - base)), mapping.fileBacked) : mapping.fileBacked
+        }
+        if start < mapping.fileBacked {
+            let flags = sharing == .shared ? (MAP_SHARED | MAP_FIXED) : (MAP_PRIVATE | MAP_FIXED | MAP_NORESERVE)
+            let remapped = systemMap(
+                at: mapping.base + start, length: mapping.fileBacked - start, protection: mode.protection,
+                flags: flags, descriptor: state.descriptor, offset: start)
+            guard case .success = remapped else { return }
+            if state.locksMemory && state.size > 0 {
+                _ = systemLock(mapping.base, pageCeiling(state.size))
+            }
+        }
+        iommap_poison_repaired(poison, mark)
+    }
+
+    /// Reports a fault seen by a lock-free reader: repair under the lock.
+    func recoverFromFault() {
+        state.withLock { state in
+            beginChange()
+            repairAfterFault(&state)
+            endChange()
+        }
+    }
+
+    /// The current shared mapping if `size` fits in it, else one with room (grown in place when possible).
+    private func mappingWithRoom(for size: Int, _ state: inout State) throws(MapError) -> Mapping {
+        let current = state.mapping
+        guard pageCeiling(size) > current.capacity else { return current }
+        let capacity = mappingCapacity(forSize: size, sharing: .shared)
+        if case .success = systemRemapInPlace(current.base, from: current.capacity, to: capacity) {
+            current.capacity = capacity
+            current.fileBacked = capacity
+            return current
+        }
+        let base = try systemMap(
+            at: nil, length: capacity, protection: mode.protection, flags: MAP_SHARED,
+            descriptor: state.descriptor, offset: 0
+        ).get(orThrow: "mmap")
+        return Mapping(base: base, capacity: capacity, fileBacked: capacity)
+    }
+
+    /// Rebuilds a private mapping at `newSize` in anonymous memory, keeping its bytes.
+    private func resizePrivately(to newSize: Int, _ state: inout State) throws(MapError) {
+        let capacity = max(pageCeiling(newSize), systemPageSize)
+        let base = try systemMap(
+            at: nil, length: capacity, protection: mode.protection,
+            flags: MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, descriptor: -1, offset: 0
+        ).get(orThrow: "mmap")
+        let mapping = Mapping(base: base, capacity: capacity, fileBacked: 0)
+        let kept = min(state.size, newSize)
+        if kept > 0 {
+            let source = UnsafeRawPointer(state.mapping.base)
+            if iommap_guarded_copy(base, source, kept, guardRange(source, kept)) != 0 {
+                repairAfterFault(&state)
+                throw .busError
+            }
+        }
+        publish(mapping, size: newSize, in: &state)
+    }
+}

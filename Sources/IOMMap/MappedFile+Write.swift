@@ -1,0 +1,67 @@
+import CIOMMap
+
+extension MappedFile {
+    /// Writes `bytes` at `offset` (pwrite). Never grows the file: the range must lie inside the mapped size.
+    public func write(_ bytes: [UInt8], at offset: Int) throws(MapError) {
+        let result = bytes.withUnsafeBytes { buffer in
+            Result { () throws(MapError) in try write(from: buffer, at: offset) }
+        }
+        try result.get()
+    }
+
+    /// Writes the bytes of `buffer` at `offset`: the allocation-free write.
+    public func write(from buffer: UnsafeRawBufferPointer, at offset: Int) throws(MapError) {
+        try withOpenState(writing: true) { (state) throws(MapError) in
+            guard rangeFits(offset: offset, count: buffer.count, size: state.size) else {
+                throw .outOfBounds(offset: offset, count: buffer.count, size: state.size)
+            }
+            guard let source = buffer.baseAddress, buffer.count > 0 else { return }
+            let destination = state.mapping.base + offset
+            try changingBytes(&state) {
+                iommap_guarded_move(destination, source, buffer.count, guardRange(destination, buffer.count))
+            }
+        }
+    }
+
+    /// Sets `count` bytes at `offset` to `byte` (memset).
+    public func fill(_ byte: UInt8, at offset: Int, count: Int) throws(MapError) {
+        try withOpenState(writing: true) { (state) throws(MapError) in
+            guard rangeFits(offset: offset, count: count, size: state.size) else {
+                throw .outOfBounds(offset: offset, count: count, size: state.size)
+            }
+            guard count > 0 else { return }
+            let destination = state.mapping.base + offset
+            try changingBytes(&state) {
+                iommap_guarded_fill(destination, byte, count, guardRange(destination, count))
+            }
+        }
+    }
+
+    /// Moves `count` bytes from `source` to `destination` inside the mapping (memmove; the ranges may overlap).
+    public func move(from source: Int, to destination: Int, count: Int) throws(MapError) {
+        try withOpenState(writing: true) { (state) throws(MapError) in
+            for offset in [source, destination]
+            where !rangeFits(offset: offset, count: count, size: state.size) {
+                throw .outOfBounds(offset: offset, count: count, size: state.size)
+            }
+            guard count > 0, source != destination else { return }
+            let base = state.mapping.base
+            let low = min(source, destination)
+            let span = max(source, destination) - low + count
+            try changingBytes(&state) {
+                iommap_guarded_move(base + destination, base + source, count, guardRange(base + low, span))
+            }
+        }
+    }
+
+    /// Runs a guarded change of mapped bytes as one seqlock write; a fault becomes `.busError`.
+    private func changingBytes(_ state: inout State, _ change: () -> CInt) throws(MapError) {
+        beginChange()
+        let faulted = change()
+        endChange()
+        if faulted != 0 {
+            repairAfterFault(&state)
+            throw .busError
+        }
+    }
+}

@@ -1,0 +1,162 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CIOMMap
+import Synchronization
+import SystemPackage
+
+/// A file mapped into memory: read and write it at any offset, take zero-copy
+/// views, sync, advise, resize with a live remap, and get `.busError` instead
+/// of a crash when another process shrinks the file.
+///
+/// One handle may be used from any number of threads. Readers never lock: the
+/// handle publishes its mapping's address and size under a sequence counter
+/// (a seqlock), and a read retries if a writer, resize or close ran while it
+/// copied, so it never returns half of a concurrent write. Everything that
+/// changes bytes or the mapping holds one mutex. Mappings a handle replaced are
+/// kept until the handle goes away, so a reader that raced with `resize` or
+/// `close` copies from memory that is still mapped, then retries.
+public final class MappedFile: @unchecked Sendable {
+    /// The path the file was opened at.
+    public let path: String
+    /// What the handle may do.
+    public let mode: AccessMode
+    /// Whether writes reach the file.
+    public let sharing: Sharing
+    /// The system's page size; `sync` and `advise` round ranges to it.
+    public static var pageSize: Int { systemPageSize }
+
+    // The seqlock view: odd while a change is under way.
+    let sequence = Atomic<UInt>(0)
+    let publishedBase = Atomic<UInt>(0)
+    let publishedSize = Atomic<Int>(0)
+    let publishedClosed = Atomic<Bool>(false)
+    /// Set by the SIGBUS handler when it patched a page of this handle's mappings.
+    let poison: UnsafeMutablePointer<iommap_poison>
+    let state: Locked<State>
+
+    struct State {
+        var descriptor: CInt
+        var mapping: Mapping
+        /// Mappings replaced by a resize or a close, kept for racing readers.
+        var retired: [Mapping] = []
+        var size: Int
+        var isClosed = false
+        let locksMemory: Bool
+    }
+
+    /// Opens (and, if asked, creates, grows or truncates) the file at `path` and maps it.
+    ///
+    /// Arguments are checked before anything touches the disk; a failed open
+    /// leaves no descriptor, no mapping, and no file that was not there.
+    public init(path: String, mode: AccessMode = .readWrite, options: OpenOptions = OpenOptions())
+        throws(MapError)
+    {
+        guard !path.isEmpty else { throw .invalidArgument("the path is empty") }
+        guard !path.utf8.contains(0) else { throw .invalidArgument("the path contains a NUL byte") }
+        if mode == .read && (options.create || options.truncate) {
+            throw .invalidArgument("a read-only open cannot create or truncate the file")
+        }
+        if let size = options.size, size < 0 {
+            throw .invalidArgument("size \(size) is negative")
+        }
+        iommap_guard_install()
+
+        let opened = try FileOpening.open(path: path, mode: mode, options: options)
+        do throws(MapError) {
+            let mapping = try FileOpening.map(opened, mode: mode, options: options)
+            self.path = path
+            self.mode = mode
+            self.sharing = options.sharing
+            guard let poison = iommap_poison_create() else {
+                throw MapError.system(operation: "calloc", errno: .noMemory)
+            }
+            self.poison = poison
+            self.state = Locked(
+                State(
+                    descriptor: opened.descriptor, mapping: mapping, size: opened.size,
+                    locksMemory: options.lock))
+            publishedBase.store(UInt(bitPattern: mapping.base), ordering: .relaxed)
+            publishedSize.store(opened.size, ordering: .releasing)
+        } catch {
+            opened.undo()
+            throw error
+        }
+    }
+
+    /// Opens the file at a `FilePath`.
+    public convenience init(path: FilePath, mode: AccessMode = .readWrite, options: OpenOptions = OpenOptions())
+        throws(MapError)
+    {
+        try self.init(path: path.string, mode: mode, options: options)
+    }
+
+    deinit {
+        state.withLock { state in
+            if !state.isClosed { _ = systemClose(state.descriptor) }
+        }
+        iommap_poison_destroy(poison)
+    }
+
+    /// The mapped size in bytes (iommap's `position/1`).
+    public func size() throws(MapError) -> Int {
+        guard !publishedClosed.load(ordering: .acquiring) else { throw .closed }
+        return publishedSize.load(ordering: .acquiring)
+    }
+
+    /// Closes the handle. Regions taken from it stay valid; a second close throws `.closed`.
+    public func close() throws(MapError) {
+        try state.withLock { (state) throws(MapError) in
+            guard !state.isClosed else { throw .closed }
+            beginChange()
+            state.isClosed = true
+            publishedClosed.store(true, ordering: .relaxed)
+            endChange()
+            _ = systemClose(state.descriptor)
+        }
+    }
+
+    // MARK: - Publishing changes to lock-free readers (call under the lock)
+
+    func beginChange() {
+        sequence.wrappingAdd(1, ordering: .sequentiallyConsistent)
+    }
+
+    func endChange() {
+        sequence.wrappingAdd(1, ordering: .releasing)
+    }
+
+    /// Makes `mapping` and `size` what readers see; the old mapping is kept for
+    /// racing readers. Call between `beginChange()` and `endChange()`.
+    func publish(_ mapping: Mapping, size: Int, in state: inout State) {
+        if mapping !== state.mapping {
+            state.retired.append(state.mapping)
+            state.mapping = mapping
+            publishedBase.store(UInt(bitPattern: mapping.base), ordering: .relaxed)
+        }
+        state.size = size
+        publishedSize.store(size, ordering: .relaxed)
+    }
+
+    /// The guard description for an access to `count` bytes at `address`.
+    func guardRange(_ address: UnsafeRawPointer, _ count: Int) -> iommap_guard_range {
+        iommap_guard_range(base: address, length: count, poison: poison)
+    }
+
+    /// Runs `body` on the state under the lock, after the checks every call makes:
+    /// the handle is open and its mode allows the access (`allowWriteOnly`: any mode does).
+    func withOpenState<R>(
+        writing: Bool, allowWriteOnly: Bool = false, _ body: (inout State) throws(MapError) -> R
+    ) throws(MapError) -> R {
+        try state.withLock { (state) throws(MapError) -> R in
+            guard !state.isClosed else { throw .closed }
+            let allowed = allowWriteOnly || (writing ? mode.allowsWriting : mode.allowsReading)
+            guard allowed else { throw .accessDenied }
+            return try body(&state)
+        }
+    }
+}

@@ -1,0 +1,35 @@
+/// How to open and map a file. Every field has a default, so `OpenOptions()` opens an existing file as it is.
+public struct OpenOptions: Sendable, Equatable {
+    /// Create the file if it does not exist (not with `.read`).
+    public var create: Bool
+    /// Cut the file to `size` (or to zero without one) when it opens (not with `.read`).
+    public var truncate: Bool
+    /// Grow the file to at least this many bytes; never shrinks it unless `truncate` is set.
+    public var size: Int?
+    /// `.shared` (writes reach the file) or `.private` (copy-on-write).
+    public var sharing: Sharing
+    /// `mlock` the mapped bytes; a failure (for example RLIMIT_MEMLOCK) fails the open.
+    public var lock: Bool
+    /// Fault the pages in up front (MAP_POPULATE on Linux, madvise(WILLNEED) elsewhere).
+    public var populate: Bool
+    /// Bypass the unified buffer cache (F_NOCACHE on macOS; a no-op elsewhere).
+    public var noCache: Bool
+
+    public init(
+        create: Bool = false,
+        truncate: Bool = false,
+        size: Int? = nil,
+        sharing: Sharing = .shared,
+        lock: Bool = false,
+        populate: Bool = false,
+        noCache: Bool = false
+    ) {
+        self.create = create
+        self.truncate = truncate
+        self.size = size
+        self.sharing = sharing
+        self.lock = lock
+        self.populate = populate
+        self.noCache = noCache
+    }
+}

@@ -1,0 +1,101 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CIOMMap
+import SystemPackage
+
+// Every system call IOMMap makes goes through this file: EINTR is retried in
+// one place and failures become `Errno` values.
+
+private func valueOrErrno<I: FixedWidthInteger>(_ value: I) -> Result<I, Errno> {
+    value == -1 ? .failure(Errno(rawValue: errno)) : .success(value)
+}
+
+private func retryingOnInterrupt<I: FixedWidthInteger>(_ call: () -> I) -> Result<I, Errno> {
+    while true {
+        let result = valueOrErrno(call())
+        if case .failure(.interrupted) = result { continue }
+        return result
+    }
+}
+
+/// The corresponding C function is `open`.
+func systemOpen(_ path: String, _ flags: CInt, _ permissions: mode_t = 0o644) -> Result<CInt, Errno> {
+    retryingOnInterrupt { open(path, flags, permissions) }
+}
+
+/// The corresponding C function is `close`. EINTR is not retried: the descriptor is gone either way.
+func systemClose(_ descriptor: CInt) -> Result<Void, Errno> {
+    valueOrErrno(close(descriptor)).map { _ in () }
+}
+
+/// The corresponding C function is `fstat`.
+func systemFileSize(_ descriptor: CInt) -> Result<(size: Int, isRegular: Bool), Errno> {
+    var status = stat()
+    return valueOrErrno(fstat(descriptor, &status)).map { _ in
+        (Int(status.st_size), (status.st_mode & S_IFMT) == S_IFREG)
+    }
+}
+
+/// The corresponding C function is `ftruncate`.
+func systemTruncate(_ descriptor: CInt, _ size: Int) -> Result<Void, Errno> {
+    retryingOnInterrupt { ftruncate(descriptor, off_t(size)) }.map { _ in () }
+}
+
+/// The corresponding C function is `unlink`.
+func systemUnlink(_ path: String) {
+    _ = unlink(path)
+}
+
+/// The corresponding C function is `mmap`.
+func systemMap(
+    at address: UnsafeMutableRawPointer?, length: Int, protection: CInt, flags: CInt,
+    descriptor: CInt, offset: Int
+) -> Result<UnsafeMutableRawPointer, Errno> {
+    let result = mmap(address, length, protection, flags, descriptor, off_t(offset))
+    guard let result, result != MAP_FAILED else { return .failure(Errno(rawValue: errno)) }
+    return .success(result)
+}
+
+/// The corresponding C function is `munmap`.
+func systemUnmap(_ address: UnsafeMutableRawPointer, _ length: Int) {
+    _ = munmap(address, length)
+}
+
+/// The corresponding C function is `mremap` (Linux), without MREMAP_MAYMOVE.
+func systemRemapInPlace(_ address: UnsafeMutableRawPointer, from oldLength: Int, to newLength: Int)
+    -> Result<Void, Errno>
+{
+    valueOrErrno(iommap_remap_in_place(address, oldLength, newLength)).map { _ in () }
+}
+
+/// The corresponding C function is `msync`.
+func systemSync(_ address: UnsafeMutableRawPointer, _ length: Int, _ flags: CInt) -> Result<Void, Errno> {
+    retryingOnInterrupt { msync(address, length, flags) }.map { _ in () }
+}
+
+/// The corresponding C function is `madvise`.
+func systemAdvise(_ address: UnsafeMutableRawPointer, _ length: Int, _ advice: CInt) -> Result<Void, Errno> {
+    valueOrErrno(madvise(address, length, advice)).map { _ in () }
+}
+
+/// The corresponding C function is `mlock`.
+func systemLock(_ address: UnsafeMutableRawPointer, _ length: Int) -> Result<Void, Errno> {
+    valueOrErrno(mlock(address, length)).map { _ in () }
+}
+
+/// Turns off the unified buffer cache for this descriptor (macOS); elsewhere nothing to do.
+func systemDisableCache(_ descriptor: CInt) -> Result<Void, Errno> {
+    #if canImport(Darwin)
+    return valueOrErrno(fcntl(descriptor, F_NOCACHE, 1)).map { _ in () }
+    #else
+    return .success(())
+    #endif
+}
+
+/// The system's page size.
+let systemPageSize: Int = Int(sysconf(CInt(_SC_PAGESIZE)))
