@@ -87,6 +87,16 @@ import Testing
         }
     }
 
+    /// /proc files report size 0 but have content: they must be read, not mapped as empty.
+    @Test func procFilesAreReadLikeXXD() {
+        for arguments in [["/proc/version"], ["-p", "/proc/version"], ["-s", "4", "-l", "20", "/proc/version"]] {
+            let xxd = DumpTestSupport.run(DumpTestSupport.xxd, arguments, in: Self.fixtures)
+            let hexmap = DumpTestSupport.hexmapDump(arguments, in: Self.fixtures)
+            #expect(hexmap == xxd, "\(arguments)")
+            #expect(!hexmap.stdout.isEmpty)
+        }
+    }
+
     @Test func outputFileIsWrittenLikeXXD() {
         let directory = DumpTestSupport.makeDirectory("outfile")
         DumpTestSupport.write(DumpFixtures.bytes("text"), to: directory + "/in")

@@ -53,7 +53,7 @@ struct DumpRun {
             return
         }
         let start = try seekInput(input)
-        var source = try makeSource(input: input, start: start)
+        var source = makeSource(input: input, start: start)
         try dump(from: &source, startingAt: start, to: output)
     }
 
@@ -101,15 +101,24 @@ struct DumpRun {
         return seek.offset
     }
 
-    private func makeSource(input: Int32, start: Int) throws(DumpFailure) -> any DumpSource {
-        if let path = arguments.inputPath, DumpSyscalls.isRegularFile(input) {
-            return try MappedDumpSource(path: path, start: start)
+    /// A regular file is read through its mapping. Files that report size 0 (empty ones, and
+    /// /proc files whose content is generated on read) and files that cannot be mapped are read
+    /// with read(2) from the position the seek left, which gives the same bytes.
+    private func makeSource(input: Int32, start: Int) -> any DumpSource {
+        if let path = arguments.inputPath, let size = DumpSyscalls.regularFileSize(input), size > 0,
+            let mapped = try? MappedDumpSource(path: path, start: start)
+        {
+            return mapped
         }
         return StreamDumpSource(fd: input)
     }
 
     /// Formats block after block: one read, one format pass over the block, one write.
     private func dump(from source: inout any DumpSource, startingAt start: Int, to output: Int32) throws(DumpFailure) {
+        if ParallelLineFormatter.canSplit(arguments.options) {
+            try dumpInParallel(from: &source, startingAt: start, to: output)
+            return
+        }
         var formatter = XXDFormatter(options: arguments.options)
         let input = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.blockSize, alignment: 64)
         defer { input.deallocate() }
@@ -130,6 +139,31 @@ struct DumpRun {
         }
         let written = formatter.finish(into: text)
         try write(UnsafeRawBufferPointer(rebasing: text[..<written]), to: output)
+    }
+
+    /// The same loop with each block's lines formatted in two halves at once (see
+    /// `ParallelLineFormatter`); blocks hold whole lines so every block starts a line.
+    private func dumpInParallel(from source: inout any DumpSource, startingAt start: Int, to output: Int32)
+        throws(DumpFailure)
+    {
+        let blockSize = ParallelLineFormatter.blockSize(near: Self.blockSize, options: arguments.options)
+        let formatter = ParallelLineFormatter(options: arguments.options, blockSize: blockSize)
+        let input = UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize, alignment: 64)
+        defer { input.deallocate() }
+        var offset = start
+        var left = arguments.length ?? Int.max
+        while left > 0 {
+            let count = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: input[..<min(left, blockSize)]))
+            if count == 0 { break }
+            let pieces = formatter.format(UnsafeRawBufferPointer(rebasing: input[..<count]), at: offset)
+            do {
+                try DumpSyscalls.writeAll(output, pieces: pieces)
+            } catch {
+                throw .output(error.description)
+            }
+            offset += count
+            left -= count
+        }
     }
 
     private func write(_ bytes: UnsafeRawBufferPointer, to output: Int32) throws(DumpFailure) {

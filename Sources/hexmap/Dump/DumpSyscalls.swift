@@ -64,6 +64,28 @@ enum DumpSyscalls {
         }
     }
 
+    /// Writes the pieces in order with one writev(2) when the kernel takes them all at once.
+    static func writeAll(_ fd: Int32, pieces: [UnsafeRawBufferPointer]) throws(DumpSystemError) {
+        var vectors = pieces.map { iovec(iov_base: UnsafeMutableRawPointer(mutating: $0.baseAddress), iov_len: $0.count) }
+        let total = pieces.reduce(0) { $0 + $1.count }
+        var done = 0
+        while true {
+            let count = writev(fd, &vectors, Int32(vectors.count))
+            if count >= 0 {
+                done = count
+                break
+            }
+            if errno != EINTR { throw .current() }
+        }
+        guard done < total else { return }
+        // A short write (a pipe that filled up): finish piece by piece.
+        for piece in pieces {
+            let skip = min(done, piece.count)
+            done -= skip
+            try writeAll(fd, UnsafeRawBufferPointer(rebasing: piece[skip...]))
+        }
+    }
+
     /// Writes all of `bytes` at file position `position` (pwrite), leaving the descriptor's own position.
     static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, at position: Int) throws(DumpSystemError) {
         var done = 0
@@ -84,9 +106,14 @@ enum DumpSyscalls {
     }
 
     static func isRegularFile(_ fd: Int32) -> Bool {
+        regularFileSize(fd) != nil
+    }
+
+    /// The size of a regular file; nil for pipes, devices, directories.
+    static func regularFileSize(_ fd: Int32) -> Int? {
         var status = stat()
-        guard fstat(fd, &status) == 0 else { return false }
-        return status.st_mode & S_IFMT == S_IFREG
+        guard fstat(fd, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        return Int(status.st_size)
     }
 
     static func writeStandardError(_ text: String) {

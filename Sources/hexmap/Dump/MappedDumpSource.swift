@@ -18,6 +18,11 @@ struct MappedDumpSource: DumpSource {
         } catch {
             throw .input("\(path): \(error)")
         }
+        // Read-ahead hint for the one front-to-back pass. It is only a hint: if the kernel refuses
+        // it, reading works the same, so the error is deliberately dropped.
+        do {
+            try file.advise(.sequential)
+        } catch {}
         position = start
     }
 
