@@ -32,6 +32,18 @@ extension XXDFormatter {
                 written += writer.writeFullLine(bytes + consumed, at: offset &+ consumed, into: out + written)
                 consumed += columns
             }
+        } else if options.autoskip && writer.isRegular {
+            // Autoskip: zero lines go through the run bookkeeping, the others are stamped directly.
+            while count - consumed >= columns {
+                let line = bytes + consumed
+                if zeroLinesSeen == 0 && !Self.isAllZero(line, count: columns) {
+                    lastLineOffset = offset &+ consumed
+                    written += writer.writeFullLine(line, at: offset &+ consumed, into: out + written)
+                } else {
+                    written += emitFullLine(line, at: offset &+ consumed, writer, into: out + written)
+                }
+                consumed += columns
+            }
         } else {
             while count - consumed >= columns {
                 written += emitFullLine(bytes + consumed, at: offset &+ consumed, writer, into: out + written)

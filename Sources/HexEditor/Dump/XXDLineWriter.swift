@@ -17,6 +17,7 @@ struct XXDLineWriter {
     let groupSize: Int
     let hasEvenGroups: Bool
     let hexPairs: UnsafeMutablePointer<UInt16>
+    let hexQuads: UnsafeMutablePointer<UInt32>
     let bitOctets: UnsafeMutablePointer<UInt64>
     let text: UnsafeMutablePointer<UInt8>
     /// Offsets are printed with printf's `%lx`, lower case whatever `-u` says.
@@ -39,6 +40,7 @@ struct XXDLineWriter {
         groupSize = layout.groupSize
         hasEvenGroups = options.style == .hex && layout.columns % layout.groupSize == 0
         hexPairs = tables.hexPairs
+        hexQuads = tables.hexQuads
         bitOctets = tables.bitOctets
         text = tables.text
         offsetPairs = XXDTables.lowercaseASCII.hexPairs
@@ -64,7 +66,8 @@ struct XXDLineWriter {
             var p = 0
             var position = 1
             while p < columns {
-                let digits = UInt32(hexPairs[Int(bytes[p])]) | UInt32(hexPairs[Int(bytes[p + 1])]) << 16
+                let pair = UnsafeRawPointer(bytes).loadUnaligned(fromByteOffset: p, as: UInt16.self)
+                let digits = hexQuads[Int(UInt16(littleEndian: pair))]
                 raw.storeBytes(of: digits, toByteOffset: position, as: UInt32.self)
                 position += 5
                 p += 2
