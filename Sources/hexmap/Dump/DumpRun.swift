@@ -152,17 +152,38 @@ struct DumpRun {
         defer { input.deallocate() }
         var offset = start
         var left = arguments.length ?? Int.max
+        if let mapped = source as? MappedDumpSource {
+            // Straight from the mapping: both threads copy and format their own half.
+            left = min(left, max(mapped.size - start, 0))
+            while left > 0 {
+                let count = min(left, blockSize)
+                let pieces: [UnsafeRawBufferPointer]
+                do {
+                    pieces = try formatter.formatMapped(mapped.file, count: count, at: offset)
+                } catch {
+                    throw .input("\(mapped.path): \(error)")
+                }
+                try write(pieces: pieces, to: output)
+                offset += count
+                left -= count
+            }
+            return
+        }
         while left > 0 {
             let count = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: input[..<min(left, blockSize)]))
             if count == 0 { break }
             let pieces = formatter.format(UnsafeRawBufferPointer(rebasing: input[..<count]), at: offset)
-            do {
-                try DumpSyscalls.writeAll(output, pieces: pieces)
-            } catch {
-                throw .output(error.description)
-            }
+            try write(pieces: pieces, to: output)
             offset += count
             left -= count
+        }
+    }
+
+    private func write(pieces: [UnsafeRawBufferPointer], to output: Int32) throws(DumpFailure) {
+        do {
+            try DumpSyscalls.writeAll(output, pieces: pieces)
+        } catch {
+            throw .output(error.description)
         }
     }
 
