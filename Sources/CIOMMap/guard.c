@@ -73,7 +73,8 @@ static void bus_error_handler(int signal_number, siginfo_t *info, void *context)
     iommap_guard_state *guard = &iommap_current_guard;
     atomic_signal_fence(memory_order_seq_cst);
     const char *address = (const char *)info->si_addr;
-    if (guard->active && address >= guard->low && address < guard->high) {
+    // Only a fault the kernel raised (si_code > 0), on this thread, inside the guarded range.
+    if (info->si_code > 0 && guard->active && address >= guard->low && address < guard->high) {
         uintptr_t page = (uintptr_t)address & ~(uintptr_t)(page_size - 1);
         iommap_poison *poison = guard->poison;
         if (poison) {
@@ -204,19 +205,20 @@ void iommap_poison_destroy(iommap_poison *poison) {
     free(poison);
 }
 
-int iommap_poison_test(const iommap_poison *poison, uintptr_t *lowest) {
-    *lowest = __atomic_load_n(&poison->lowest, __ATOMIC_ACQUIRE);
+int iommap_poison_test(const iommap_poison *poison) {
     return __atomic_load_n(&poison->started, __ATOMIC_SEQ_CST) !=
            __atomic_load_n(&poison->repaired, __ATOMIC_SEQ_CST);
 }
 
-uint64_t iommap_poison_begin_repair(iommap_poison *poison) {
+uint64_t iommap_poison_begin_repair(iommap_poison *poison, uintptr_t *lowest) {
     uint64_t started;
     // A handler between its two counts is a few system-call lengths away from done.
     while ((started = __atomic_load_n(&poison->started, __ATOMIC_SEQ_CST)) !=
            __atomic_load_n(&poison->finished, __ATOMIC_SEQ_CST)) {
         sched_yield();
     }
+    // Every patch counted in `started` recorded its page before it finished.
+    *lowest = __atomic_exchange_n(&poison->lowest, 0, __ATOMIC_SEQ_CST);
     return started;
 }
 

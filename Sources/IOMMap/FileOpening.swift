@@ -24,7 +24,8 @@ struct FileOpening {
         // descriptor unless the options themselves change the file.
         let changesFile = options.create || options.truncate || options.size != nil
         let readOnly = mode == .read || (options.sharing == .private && !changesFile)
-        let access = (readOnly ? O_RDONLY : O_RDWR) | O_CLOEXEC
+        // O_NONBLOCK: a FIFO must not hang the open before fstat says it is no regular file.
+        let access = (readOnly ? O_RDONLY : O_RDWR) | O_CLOEXEC | O_NONBLOCK
 
         var created = false
         var descriptor: CInt

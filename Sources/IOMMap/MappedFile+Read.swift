@@ -46,16 +46,19 @@ extension MappedFile {
             }
             guard !publishedClosed.load(ordering: .relaxed) else { throw .closed }
             guard mode.allowsReading else { throw .accessDenied }
-            let size = publishedSize.load(ordering: .relaxed)
-            guard rangeFits(offset: offset, count: count, size: size) else {
+            let view = currentView.pointee
+            guard rangeFits(offset: offset, count: count, size: view.size) else {
                 if sequence.load(ordering: .acquiring) != before { continue }
-                throw .outOfBounds(offset: offset, count: count, size: size)
+                throw .outOfBounds(offset: offset, count: count, size: view.size)
             }
             guard count > 0, let destination = buffer.baseAddress else { return }
-            let source = UnsafeRawPointer(bitPattern: publishedBase.load(ordering: .relaxed))! + offset
+            let source = UnsafeRawPointer(view.base + offset)
             let faulted = iommap_guarded_copy_inline(destination, source, count, guardRange(source, count))
             atomicMemoryFence(ordering: .acquiring)
-            if sequence.load(ordering: .relaxed) != before { continue }
+            if sequence.load(ordering: .relaxed) != before {
+                if faulted != 0 { recoverFromFault() }  // a patch left behind must not fail the retry
+                continue
+            }
             if faulted != 0 {
                 recoverFromFault()
                 throw .busError
@@ -101,7 +104,7 @@ extension MappedFile {
                 iommap_guarded_compare(mapped, other.baseAddress!, bytes.count, &order, guardRange(mapped, bytes.count))
             }
             if faulted != 0 {
-                repairAfterFault(&state)
+                recoverUnderLock(&state)
                 throw .busError
             }
             return Int(order)
@@ -111,8 +114,10 @@ extension MappedFile {
     private func search(_ pattern: [UInt8], in range: Range<Int>, backward: Bool) throws(MapError) -> Int? {
         guard !pattern.isEmpty else { throw .invalidArgument("the search pattern is empty") }
         return try withOpenState(writing: false) { (state) throws(MapError) -> Int? in
-            guard rangeFits(offset: range.lowerBound, count: range.count, size: state.size) else {
-                throw .outOfBounds(offset: range.lowerBound, count: range.count, size: state.size)
+            // Bounds first: `range.count` itself overflows for ranges like -1..<Int.max.
+            guard range.lowerBound >= 0, range.upperBound <= state.size else {
+                let count = range.upperBound.subtractingReportingOverflow(range.lowerBound)
+                throw .outOfBounds(offset: range.lowerBound, count: count.overflow ? Int.max : count.partialValue, size: state.size)
             }
             guard range.count >= pattern.count else { return nil }
             let haystack = UnsafeRawPointer(state.mapping.base + range.lowerBound)
@@ -123,7 +128,7 @@ extension MappedFile {
                     guardRange(haystack, range.count))
             }
             if faulted != 0 {
-                repairAfterFault(&state)
+                recoverUnderLock(&state)
                 throw .busError
             }
             return found == Int(bitPattern: UInt.max) ? nil : range.lowerBound + found

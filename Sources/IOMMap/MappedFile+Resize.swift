@@ -65,16 +65,17 @@ extension MappedFile {
     /// access faults again or sees the file's real bytes, never stale zeros.
     /// If that fails the poison stays set and every access keeps failing safely.
     func repairAfterFault(_ state: inout State) {
+        guard iommap_poison_test(poison) != 0, !state.isClosed else { return }
         var lowest: UInt = 0
-        guard iommap_poison_test(poison, &lowest) != 0, !state.isClosed else { return }
-        let mark = iommap_poison_begin_repair(poison)
+        let mark = iommap_poison_begin_repair(poison, &lowest)
         let mapping = state.mapping
         let base = UInt(bitPattern: mapping.base)
         // Shared: remap it all (same file, same bytes). Private: only from the
-        // lowest patched page, so private changes below it survive.
+        // lowest patched page, so private changes below it survive; when that
+        // page is unknown or belongs to a replaced mapping, from the start.
         var start = 0
-        if sharing == .private {
-            start = lowest >= base ? min(pageFloor(Int(lowest - base)), mapping.fileBacked) : mapping.fileBacked
+        if sharing == .private, lowest >= base, lowest < base + UInt(mapping.fileBacked) {
+            start = pageFloor(Int(lowest - base))
         }
         if start < mapping.fileBacked {
             let flags = sharing == .shared ? (MAP_SHARED | MAP_FIXED) : (MAP_PRIVATE | MAP_FIXED | MAP_NORESERVE)
@@ -92,11 +93,14 @@ extension MappedFile {
     /// Reports a fault seen by a lock-free reader: repair under the lock.
     @usableFromInline
     func recoverFromFault() {
-        state.withLock { state in
-            beginChange()
-            repairAfterFault(&state)
-            endChange()
-        }
+        state.withLock { state in recoverUnderLock(&state) }
+    }
+
+    /// Repairs as one change, so lock-free readers that copied patched zeros retry. Call under the lock.
+    func recoverUnderLock(_ state: inout State) {
+        beginChange()
+        repairAfterFault(&state)
+        endChange()
     }
 
     /// The current shared mapping if `size` fits in it, else one with room (grown in place when possible).
@@ -116,9 +120,34 @@ extension MappedFile {
         return Mapping(base: base, capacity: capacity, fileBacked: capacity)
     }
 
-    /// Rebuilds a private mapping at `newSize` in anonymous memory, keeping its bytes.
+    /// Resizes a private mapping without touching the file. The first resize
+    /// moves its bytes into anonymous memory (a copy); after that the anonymous
+    /// mapping shrinks by zeroing and releasing its tail, and grows in place
+    /// (mremap) or, failing that, into a new mapping.
     private func resizePrivately(to newSize: Int, _ state: inout State) throws(MapError) {
-        let capacity = max(pageCeiling(newSize), systemPageSize)
+        let current = state.mapping
+        if current.fileBacked == 0 {
+            if newSize < state.size {
+                // Bytes past the end stay zero, so a later growth reads zeros as it must.
+                (current.base + newSize).initializeMemory(as: UInt8.self, repeating: 0, count: state.size - newSize)
+                let released = pageCeiling(newSize)
+                if released < current.capacity {
+                    _ = systemAdvise(current.base + released, current.capacity - released, MADV_DONTNEED)
+                }
+            }
+            let needed = max(pageCeiling(newSize), systemPageSize)
+            if needed <= current.capacity {
+                publish(current, size: newSize, in: &state)
+                return
+            }
+            let capacity = mappingCapacity(forSize: newSize, sharing: .shared)
+            if case .success = systemRemapInPlace(current.base, from: current.capacity, to: capacity) {
+                current.capacity = capacity
+                publish(current, size: newSize, in: &state)
+                return
+            }
+        }
+        let capacity = mappingCapacity(forSize: newSize, sharing: .shared)
         let base = try systemMap(
             at: nil, length: capacity, protection: mode.protection,
             flags: MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, descriptor: -1, offset: 0
@@ -126,7 +155,7 @@ extension MappedFile {
         let mapping = Mapping(base: base, capacity: capacity, fileBacked: 0)
         let kept = min(state.size, newSize)
         if kept > 0 {
-            let source = UnsafeRawPointer(state.mapping.base)
+            let source = UnsafeRawPointer(current.base)
             if iommap_guarded_copy(base, source, kept, guardRange(source, kept)) != 0 {
                 repairAfterFault(&state)
                 throw .busError

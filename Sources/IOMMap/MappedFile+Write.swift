@@ -58,10 +58,12 @@ extension MappedFile {
     private func changingBytes(_ state: inout State, _ change: () -> CInt) throws(MapError) {
         beginChange()
         let faulted = change()
-        endChange()
         if faulted != 0 {
+            // Repair inside the change: a reader that copied patched zeros must see the count move.
             repairAfterFault(&state)
+            endChange()
             throw .busError
         }
+        endChange()
     }
 }

@@ -32,8 +32,8 @@ public final class MappedFile: @unchecked Sendable {
 
     // The seqlock view: odd while a change is under way.
     @usableFromInline let sequence = Atomic<UInt>(0)
-    @usableFromInline let publishedBase = Atomic<UInt>(0)
-    @usableFromInline let publishedSize = Atomic<Int>(0)
+    /// The address of the current `PublishedView` (address and size that belong together).
+    @usableFromInline let publishedView = Atomic<UInt>(0)
     @usableFromInline let publishedClosed = Atomic<Bool>(false)
     /// Counts the pages the SIGBUS handler patched in this handle's mappings.
     @usableFromInline let poison: UnsafeMutablePointer<iommap_poison>
@@ -44,6 +44,8 @@ public final class MappedFile: @unchecked Sendable {
         var mapping: Mapping
         /// Mappings replaced by a resize or a close, kept for racing readers.
         var retired: [Mapping] = []
+        /// Every view ever published (a reader may still hold an old one); freed with the handle.
+        var views: [UnsafeMutablePointer<PublishedView>] = []
         var size: Int
         var isClosed = false
         let locksMemory: Bool
@@ -76,12 +78,10 @@ public final class MappedFile: @unchecked Sendable {
                 throw MapError.system(operation: "calloc", errno: .noMemory)
             }
             self.poison = poison
-            self.state = Locked(
-                State(
-                    descriptor: opened.descriptor, mapping: mapping, size: opened.size,
-                    locksMemory: options.lock))
-            publishedBase.store(UInt(bitPattern: mapping.base), ordering: .relaxed)
-            publishedSize.store(opened.size, ordering: .releasing)
+            var state = State(
+                descriptor: opened.descriptor, mapping: mapping, size: opened.size, locksMemory: options.lock)
+            Self.publishView(of: mapping, size: opened.size, to: publishedView, in: &state)
+            self.state = Locked(state)
         } catch {
             opened.undo()
             throw error
@@ -98,6 +98,7 @@ public final class MappedFile: @unchecked Sendable {
     deinit {
         state.withLock { state in
             if !state.isClosed { _ = systemClose(state.descriptor) }
+            for view in state.views { view.deallocate() }
         }
         iommap_poison_destroy(poison)
     }
@@ -105,7 +106,7 @@ public final class MappedFile: @unchecked Sendable {
     /// The mapped size in bytes (iommap's `position/1`).
     public func size() throws(MapError) -> Int {
         guard !publishedClosed.load(ordering: .acquiring) else { throw .closed }
-        return publishedSize.load(ordering: .acquiring)
+        return currentView.pointee.size
     }
 
     /// Closes the handle. Regions taken from it stay valid; a second close throws `.closed`.
@@ -124,6 +125,8 @@ public final class MappedFile: @unchecked Sendable {
 
     func beginChange() {
         sequence.wrappingAdd(1, ordering: .sequentiallyConsistent)
+        // The odd count must be visible before any byte of the change (ARM reorders plain stores).
+        atomicMemoryFence(ordering: .sequentiallyConsistent)
     }
 
     func endChange() {
@@ -136,10 +139,25 @@ public final class MappedFile: @unchecked Sendable {
         if mapping !== state.mapping {
             state.retired.append(state.mapping)
             state.mapping = mapping
-            publishedBase.store(UInt(bitPattern: mapping.base), ordering: .relaxed)
         }
         state.size = size
-        publishedSize.store(size, ordering: .relaxed)
+        Self.publishView(of: mapping, size: size, to: publishedView, in: &state)
+    }
+
+    /// Publishes address and size as one pointer, so no reader pairs one mapping's size with another's address.
+    private static func publishView(
+        of mapping: Mapping, size: Int, to published: borrowing Atomic<UInt>, in state: inout State
+    ) {
+        let view = UnsafeMutablePointer<PublishedView>.allocate(capacity: 1)
+        view.initialize(to: PublishedView(base: mapping.base, size: size))
+        state.views.append(view)
+        published.store(UInt(bitPattern: view), ordering: .releasing)
+    }
+
+    /// The view readers use now.
+    @usableFromInline
+    var currentView: UnsafePointer<PublishedView> {
+        UnsafePointer(bitPattern: publishedView.load(ordering: .acquiring))!
     }
 
     /// The guard description for an access to `count` bytes at `address`.

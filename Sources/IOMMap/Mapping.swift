@@ -24,6 +24,13 @@ final class Mapping: @unchecked Sendable {
     }
 }
 
+/// An address and a size that belong together: what lock-free readers see.
+@usableFromInline
+struct PublishedView {
+    @usableFromInline let base: UnsafeMutableRawPointer
+    @usableFromInline let size: Int
+}
+
 /// Rounds down to a page boundary.
 func pageFloor(_ value: Int) -> Int {
     value & ~(systemPageSize - 1)

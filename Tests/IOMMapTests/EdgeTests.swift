@@ -32,6 +32,8 @@ import Testing
             #expect(mapError { try mapped.advise(.normal, offset: offset, count: count) } == .outOfBounds(offset: offset, count: count, size: 100))
         }
         #expect(mapError { try mapped.move(from: 0, to: 95, count: 10) } == .outOfBounds(offset: 95, count: 10, size: 100))
+        #expect(mapError { _ = try mapped.find([1], in: -1..<Int.max) } == .outOfBounds(offset: -1, count: Int.max, size: 100))
+        #expect(mapError { _ = try mapped.findLast([1], in: 50..<101) } == .outOfBounds(offset: 50, count: 51, size: 100))
         #expect(mapError { try mapped.resize(to: -1) } == .invalidArgument("size -1 is negative"))
         #expect(file.contents == pattern(100))
     }

@@ -17,6 +17,8 @@ import Testing
             #expect(mapError { try mapped.write([1, 2, 3], at: 4096) } == .busError)
             #expect(mapError { try mapped.fill(9, at: 0, count: 10) } == .busError)
             #expect(mapError { _ = try mapped.find([0xAB, 0xCD], in: 0..<size) } == .busError)
+            #expect(mapError { _ = try mapped.findLast([0xAB, 0xCD], in: 0..<size) } == .busError)
+            #expect(mapError { _ = try mapped.compare([1, 2], at: 8 * 4096) } == .busError)
         }
         #expect(try mapped.size() == size)  // nothing changes the size behind the caller's back
         #expect(file.sizeOnDisk == 0)  // a failed write never grows the file
@@ -63,7 +65,12 @@ import Testing
             for round in 0..<200 {
                 let offset = ((index * 7 + round) % 64) * 4096
                 do {
-                    _ = try mapped.read(at: offset, count: 16)  // patched zeros must never come back as data
+                    // Half the threads also write: a writer's fault must not let a reader take patched zeros for data.
+                    if index % 2 == 0 {
+                        try mapped.write([0x55, 0x66], at: offset + 8)
+                    } else {
+                        _ = try mapped.read(at: offset, count: 16)
+                    }
                     unexpected.add(1, ordering: .relaxed)
                 } catch {
                     if (error as? MapError) != .busError { unexpected.add(1, ordering: .relaxed) }
@@ -138,6 +145,33 @@ import Testing
         #expect(try mapped.read(at: 10, count: 3) == [1, 2, 3])
         #expect(file.contents == pattern(5000))  // the file itself never changed
         #expect(try mapped.refresh() == .unchanged)
+    }
+
+    @Test func manyPrivateResizesDoNotPileUpMemory() throws {
+        let size = 16 << 20
+        let file = TemporaryFile().create(pattern(size))
+        let mapped = try MappedFile(path: file.path, options: OpenOptions(sharing: .private))
+        try mapped.write([9, 9, 9], at: 100)
+        let before = anonymousResidentKiB()
+        for round in 0..<60 {
+            try mapped.resize(to: round % 2 == 0 ? size + 4096 : size - 4096)
+        }
+        let grown = anonymousResidentKiB() - before
+        #expect(grown < 48 * 1024, "anonymous memory grew by \(grown) KiB over 60 resizes of 16 MiB")
+        #expect(try mapped.read(at: 100, count: 3) == [9, 9, 9])
+        // Bytes cut by a shrink come back as zeros when the mapping grows again.
+        #expect(try mapped.size() == size - 4096)
+        try mapped.resize(to: size + 4096)
+        #expect(try mapped.read(at: size - 4096, count: 8192) == [UInt8](repeating: 0, count: 8192))
+        #expect(try mapped.read(at: size - 8192, count: 4096) == Array(pattern(size)[(size - 8192)..<(size - 4096)]))
+        #expect(file.contents == pattern(size))
+    }
+
+    @Test func aFifoIsRefusedWithoutHanging() throws {
+        let file = TemporaryFile(name: "pipe")
+        #expect(mkfifo(file.path, 0o600) == 0)
+        #expect(mapError { _ = try MappedFile(path: file.path, mode: .read) } == .invalidArgument("\(file.path) is not a regular file"))
+        #expect(mapError { _ = try MappedFile(path: file.path, options: OpenOptions(sharing: .private)) } == .invalidArgument("\(file.path) is not a regular file"))
     }
 }
 

@@ -26,7 +26,7 @@ typedef struct {
     uint64_t started;
     uint64_t finished;
     uint64_t repaired;   // patches started up to this count have been mapped over again
-    uintptr_t lowest;    // the lowest page ever patched
+    uintptr_t lowest;    // the lowest page patched since the last repair began (0: none known)
 } iommap_poison;
 
 /// The range a guarded call may fault in, and the poison record to mark.
@@ -118,11 +118,12 @@ int iommap_guarded_find(const void *_Nonnull haystack, size_t haystack_length,
 /// The poison record lives in C memory so the signal handler can set it.
 iommap_poison *_Nullable iommap_poison_create(void);
 void iommap_poison_destroy(iommap_poison *_Nullable poison);
-/// 0 when every patch has been repaired; otherwise 1, and `*lowest` is the lowest patched page.
-int iommap_poison_test(const iommap_poison *_Nonnull poison, uintptr_t *_Nonnull lowest);
+/// 0 when every patch has been repaired; otherwise 1.
+int iommap_poison_test(const iommap_poison *_Nonnull poison);
 /// Waits for patches in progress to finish; returns the mark to pass to `iommap_poison_repaired`
-/// once the file has been mapped over the patched pages again.
-uint64_t iommap_poison_begin_repair(iommap_poison *_Nonnull poison);
+/// once the file has been mapped over the patched pages again, and in `*lowest` the lowest page
+/// patched since the previous repair began (0 if unknown: repair everything).
+uint64_t iommap_poison_begin_repair(iommap_poison *_Nonnull poison, uintptr_t *_Nonnull lowest);
 void iommap_poison_repaired(iommap_poison *_Nonnull poison, uint64_t mark);
 
 /// `mremap` without MREMAP_MAYMOVE (the address never changes, so lock-free
