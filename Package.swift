@@ -28,11 +28,17 @@ let package = Package(
         // ncurses, as a system library with a small shim for its macros.
         .systemLibrary(
             name: "CNcurses",
-            pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]
         ),
         // The thin ncurses backend: draws a Screen, decodes keys, runs the loop.
-        .target(name: "HexTerminal", dependencies: ["CNcurses", "HexEditor"]),
+        .target(
+            name: "HexTerminal",
+            dependencies: ["CNcurses", "HexEditor"],
+            linkerSettings: [
+                .linkedLibrary("ncursesw", .when(platforms: [.linux])),
+                .linkedLibrary("ncurses", .when(platforms: [.macOS])),
+            ]
+        ),
         .executableTarget(
             name: "hexmap",
             dependencies: [

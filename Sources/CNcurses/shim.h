@@ -1,5 +1,82 @@
 #ifndef HEXMAP_CNCURSES_SHIM_H
 #define HEXMAP_CNCURSES_SHIM_H
+
+// Wide-character ncurses: wget_wch and friends are only declared with this set.
 #define NCURSES_WIDECHAR 1
+#ifdef __APPLE__
+// macOS's system ncurses declares the wide API only under this feature macro.
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+
 #include <ncurses.h>
+#include <signal.h>
+#include <stdlib.h>
+
+// Swift cannot import function-like macros nor the globals ncurses may define
+// as macros, so each one we need is a small inline function here.
+
+static inline WINDOW *hm_stdscr(void) { return stdscr; }
+static inline int hm_lines(void) { return LINES; }
+static inline int hm_cols(void) { return COLS; }
+static inline int hm_getmaxy(WINDOW *w) { int y, x; getmaxyx(w, y, x); (void)x; return y; }
+static inline int hm_getmaxx(WINDOW *w) { int y, x; getmaxyx(w, y, x); (void)y; return x; }
+
+static inline attr_t hm_a_normal(void) { return A_NORMAL; }
+static inline attr_t hm_a_bold(void) { return A_BOLD; }
+static inline attr_t hm_a_dim(void) { return A_DIM; }
+static inline attr_t hm_a_reverse(void) { return A_REVERSE; }
+static inline attr_t hm_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t hm_color_pair(short n) { return (attr_t)COLOR_PAIR(n); }
+
+static inline chtype hm_acs_vline(void) { return ACS_VLINE; }
+static inline chtype hm_acs_hline(void) { return ACS_HLINE; }
+static inline chtype hm_acs_ckboard(void) { return ACS_CKBOARD; }
+
+static inline int hm_key_f(int n) { return KEY_F(n); }
+
+// The terminal must come back to a usable state even when the process is
+// killed. The handler restores it, then re-raises the signal with its default
+// action so the exit status still tells which signal ended us. endwin is not
+// formally async-signal-safe, but every curses program does this and the
+// alternative (a raw terminal left behind) is worse.
+static void hm_restore_terminal_and_reraise(int sig) {
+    endwin();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static inline void hm_install_terminal_restore_handlers(void) {
+    int signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+    for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) {
+        struct sigaction action;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = 0;
+        action.sa_handler = hm_restore_terminal_and_reraise;
+        sigaction(signals[i], &action, NULL);
+    }
+}
+
+// A parent may start us with signals blocked (some process-spawning libraries
+// do); then SIGWINCH never reaches ncurses and SIGTERM never restores the
+// terminal. Unblock the ones the editor depends on.
+static inline void hm_unblock_terminal_signals(void) {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGHUP);
+    sigaddset(&set, SIGQUIT);
+    sigaddset(&set, SIGWINCH);
+    sigaddset(&set, SIGTSTP);
+    sigaddset(&set, SIGCONT);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
+}
+
+static inline void hm_remove_terminal_restore_handlers(void) {
+    int signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+    for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) {
+        signal(signals[i], SIG_DFL);
+    }
+}
+
 #endif

@@ -1,0 +1,84 @@
+/// The few JSON shapes `--json` writes: one object a line, keys in a fixed order.
+enum JSON {
+    enum Value {
+        case string(String)
+        case number(Int)
+        case null
+
+        /// The value as `info` shows it without `--json`.
+        var plain: String {
+            switch self {
+            case .string(let text): text
+            case .number(let value): String(value)
+            case .null: "null"
+            }
+        }
+
+        var encoded: String {
+            switch self {
+            case .string(let text): JSON.quoted(text)
+            case .number(let value): String(value)
+            case .null: "null"
+            }
+        }
+    }
+
+    static func object(_ fields: [(String, Value)]) -> String {
+        "{" + fields.map { "\(quoted($0.0)):\($0.1.encoded)" }.joined(separator: ",") + "}"
+    }
+
+    static func findResult(pattern: [UInt8], offset: Int?) -> String {
+        object([
+            ("pattern", .string(hexString(pattern))),
+            ("offset", offset.map(Value.number) ?? .null),
+            ("hex", offset.map { .string(hex($0)) } ?? .null),
+        ])
+    }
+
+    /// `{"offset":16,"hex":"48656c6c6f","ascii":"Hello"}` for one row of a print.
+    static func appendPrintRow(offset: Int, bytes: ArraySlice<UInt8>, to line: inout [UInt8]) {
+        line.append(contentsOf: "{\"offset\":\(offset),\"hex\":\"".utf8)
+        line.append(contentsOf: hexString(bytes).utf8)
+        line.append(contentsOf: "\",\"ascii\":\"".utf8)
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                line.append(UInt8(ascii: "\\"))
+                line.append(byte)
+            case 0x20...0x7E:
+                line.append(byte)
+            default:
+                line.append(UInt8(ascii: "."))
+            }
+        }
+        line.append(contentsOf: "\"}".utf8)
+    }
+
+    static func hexString(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        for byte in bytes {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0xF)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20:
+                let code = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - code.count) + code
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}

@@ -1,0 +1,196 @@
+import Glibc
+import IOMMap
+
+/// Bytes the undo journal keeps: what an overwrite replaced, what a delete or a shrinking
+/// resize cut away, what an insert put in.
+///
+/// Small runs stay in memory. Larger ones (a fill over gigabytes, a big delete) spill to an
+/// unlinked temporary file, written and read back in fixed-size chunks, so the journal's
+/// memory stays bounded whatever the size of the edit; only disk space grows with it.
+final class SavedBytes {
+    /// Runs up to this size stay in memory; larger ones go to a temporary file.
+    static let inMemoryLimit = 1 << 20
+    /// The chunk used when streaming between the mapping and the temporary file.
+    static let chunkSize = 1 << 20
+
+    private enum Storage {
+        case memory([UInt8])
+        case spilled(fd: Int32)
+    }
+
+    let count: Int
+    private let storage: Storage
+
+    init(_ bytes: [UInt8]) {
+        count = bytes.count
+        storage = .memory(bytes)
+    }
+
+    private init(count: Int, spilledTo fd: Int32) {
+        self.count = count
+        storage = .spilled(fd: fd)
+    }
+
+    deinit {
+        if case .spilled(let fd) = storage {
+            _ = Glibc.close(fd)
+        }
+    }
+
+    /// Copies `count` bytes of the file at `offset`, streaming through a temporary file when
+    /// they are too many to keep in memory.
+    /// `release` is called for each finished stretch of `releaseInterval` bytes (and the
+    /// last, shorter one), so the caller can drop the pages it no longer needs.
+    static func capture(
+        from file: MappedFile, at offset: Int, count: Int,
+        release: (_ offset: Int, _ count: Int) -> Void = { _, _ in }
+    ) throws(EditorError) -> SavedBytes {
+        if count <= inMemoryLimit {
+            do {
+                return SavedBytes(try file.read(at: offset, count: count))
+            } catch {
+                throw EditorError(error)
+            }
+        }
+        let fd = try makeTemporaryFile()
+        let saved = SavedBytes(count: count, spilledTo: fd)  // owns fd from here on
+        var releaser = WindowReleaser(base: offset)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
+        var done = 0
+        while done < count {
+            let chunk = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<min(chunkSize, count - done)])
+            do {
+                try file.read(into: chunk, at: offset + done)
+            } catch {
+                throw EditorError(error)
+            }
+            // All-zero chunks (sparse files, zeroed regions) stay holes in the temporary file.
+            if !isAllZero(UnsafeRawBufferPointer(chunk)) {
+                try writeAll(fd, UnsafeRawBufferPointer(chunk), at: done)
+            }
+            done += chunk.count
+            releaser.advance(to: done, release: release)
+        }
+        releaser.finish(at: done, release: release)
+        if ftruncate(fd, off_t(count)) != 0 {
+            throw EditorError("cannot keep undo data for this edit: \(String(cString: strerror(errno)))")
+        }
+        return saved
+    }
+
+    /// Writes the saved bytes back into the file at `offset`.
+    func restore(
+        into file: MappedFile, at offset: Int,
+        release: (_ offset: Int, _ count: Int) -> Void = { _, _ in }
+    ) throws(EditorError) {
+        switch storage {
+        case .memory(let bytes):
+            do {
+                try file.write(bytes, at: offset)
+            } catch {
+                throw EditorError(error)
+            }
+        case .spilled(let fd):
+            var releaser = WindowReleaser(base: offset)
+            let buffer = UnsafeMutableRawBufferPointer.allocate(
+                byteCount: Self.chunkSize, alignment: 16)
+            defer { buffer.deallocate() }
+            var done = 0
+            while done < count {
+                let chunk = UnsafeMutableRawBufferPointer(
+                    rebasing: buffer[0..<min(Self.chunkSize, count - done)])
+                try Self.readAll(fd, chunk, at: done)
+                do {
+                    try file.write(from: UnsafeRawBufferPointer(chunk), at: offset + done)
+                } catch {
+                    throw EditorError(error)
+                }
+                done += chunk.count
+                releaser.advance(to: done, release: release)
+            }
+            releaser.finish(at: done, release: release)
+        }
+    }
+
+    private static func isAllZero(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        // Word at a time: this runs over every byte a big fill or delete replaces.
+        let words = bytes.count / 8
+        let wordView = UnsafeRawBufferPointer(rebasing: bytes[0..<(words * 8)])
+        var combined: UInt64 = 0
+        var index = 0
+        while index < words {
+            combined |= wordView.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)
+            index += 1
+        }
+        for byte in bytes[(words * 8)...] { combined |= UInt64(byte) }
+        return combined == 0
+    }
+
+    private static func makeTemporaryFile() throws(EditorError) -> Int32 {
+        let directory = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+        var template = Array((directory + "/hexmap-undo-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        if fd < 0 {
+            throw EditorError(
+                "cannot keep undo data for this edit: no temporary file in \(directory) (\(String(cString: strerror(errno))))"
+            )
+        }
+        // Unlinked at once: the data lives as long as the descriptor, and nothing is left behind.
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        return fd
+    }
+
+    private static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, at offset: Int)
+        throws(EditorError)
+    {
+        var done = 0
+        while done < bytes.count {
+            let n = pwrite(fd, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw EditorError(
+                    "cannot keep undo data for this edit: \(String(cString: strerror(errno)))")
+            }
+            done += n
+        }
+    }
+
+    private static func readAll(_ fd: Int32, _ bytes: UnsafeMutableRawBufferPointer, at offset: Int)
+        throws(EditorError)
+    {
+        var done = 0
+        while done < bytes.count {
+            let n = pread(fd, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 {
+                throw EditorError("cannot read back undo data: \(String(cString: strerror(errno)))")
+            }
+            done += n
+        }
+    }
+}
+
+/// Calls `release` once per `Document.streamingWindow` bytes streamed, then for the rest.
+struct WindowReleaser {
+    let base: Int
+    private var released = 0
+
+    init(base: Int) {
+        self.base = base
+    }
+
+    mutating func advance(to done: Int, release: (Int, Int) -> Void) {
+        if done - released >= Document.streamingWindow {
+            release(base + released, done - released)
+            released = done
+        }
+    }
+
+    mutating func finish(at done: Int, release: (Int, Int) -> Void) {
+        if done > released {
+            release(base + released, done - released)
+            released = done
+        }
+    }
+}

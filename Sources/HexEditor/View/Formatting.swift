@@ -1,0 +1,37 @@
+/// Small text formatting helpers for the view, free of Foundation so a frame
+/// costs no locale look-ups.
+enum Formatting {
+    private static let hexDigits: [Character] = Array("0123456789abcdef")
+
+    /// `value` in lowercase hex, zero-padded to at least `digits`.
+    static func hex(_ value: Int, digits: Int) -> String {
+        var text = String(UInt64(max(value, 0)), radix: 16)
+        if text.count < digits { text = String(repeating: "0", count: digits - text.count) + text }
+        return text
+    }
+
+    /// The two hex digits of a byte.
+    static func hexPair(_ byte: UInt8) -> (Character, Character) {
+        (hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0f)])
+    }
+
+    /// A size for people: `812 B`, `4.0 KiB`, `100.0 GiB` (one decimal, binary units).
+    static func humanSize(_ size: Int) -> String {
+        let units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"]
+        if size < 1024 { return "\(size) B" }
+        var unit = 0
+        var scaled = Double(size)
+        while scaled >= 1024, unit < units.count - 1 {
+            scaled /= 1024
+            unit += 1
+        }
+        let tenths = Int((scaled * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10) \(units[unit])"
+    }
+
+    /// The last path component, for the status line.
+    static func fileName(of path: String) -> String {
+        let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
+        return trimmed.split(separator: "/").last.map(String.init) ?? path
+    }
+}

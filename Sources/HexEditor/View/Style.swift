@@ -1,0 +1,44 @@
+/// What a cell on the screen means; the terminal backend picks colours and
+/// attributes for each, so the editor never thinks in colour numbers.
+public enum Style: Equatable, Hashable, Sendable, CaseIterable {
+    case plain
+    /// The offset column at the left of each row.
+    case offset
+    /// Byte classes, for the hex and text panes.
+    case zeroByte, printableByte, whitespaceByte, controlByte, highByte
+    /// The byte under the cursor in the active pane.
+    case cursor
+    /// The same byte in the other pane.
+    case cursorShadow
+    /// A byte another process changed since the previous frame (live view).
+    case changed
+    /// A typed nibble not yet written (overwrite mode, first of two digits).
+    case pending
+    case statusLine
+    case message
+    case error
+    case commandLine
+    case title
+
+    /// One letter per style, for the style map in screen snapshots.
+    public var code: Character {
+        switch self {
+        case .plain: " "
+        case .offset: "o"
+        case .zeroByte: "0"
+        case .printableByte: "p"
+        case .whitespaceByte: "w"
+        case .controlByte: "c"
+        case .highByte: "h"
+        case .cursor: "C"
+        case .cursorShadow: "S"
+        case .changed: "!"
+        case .pending: "P"
+        case .statusLine: "s"
+        case .message: "m"
+        case .error: "E"
+        case .commandLine: ":"
+        case .title: "T"
+        }
+    }
+}

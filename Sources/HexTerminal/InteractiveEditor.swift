@@ -1,0 +1,95 @@
+import CNcurses
+import HexEditor
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// `hexmap FILE` without -c/-s: the full-screen editor on the user's terminal.
+public enum InteractiveEditor {
+    /// Runs the editor until the user quits. Returns the exit status: 0 after a
+    /// quit, 2 when there is no usable terminal (with a message on stderr), 1
+    /// when the terminal went away under us. The terminal is restored on every
+    /// path out (return, thrown error, SIGINT/SIGTERM/SIGHUP/SIGQUIT).
+    public static func run(document: Document) -> Int32 {
+        let session: TerminalSession
+        do {
+            session = try TerminalSession()
+        } catch {
+            printError("hexmap: \(error.description)")
+            return 2
+        }
+        defer { session.end() }
+        let painter = ScreenPainter(useColor: session.useColor)
+        let size = session.size
+        let state = EditorState(document: document, width: size.width, height: size.height)
+        var needsFrame = true
+        var lostTerminal = LostTerminalDetector()
+
+        while true {
+            if needsFrame {
+                let size = session.size
+                painter.paint(state.frame(width: size.width, height: size.height), on: session.window)
+                needsFrame = false
+            }
+            guard let key = session.nextKey() else {
+                if lostTerminal.noteEmptyRead() {
+                    session.end()
+                    printError("hexmap: the terminal went away; edits made so far are in the file (unsynced ones are not yet durable)")
+                    return 1
+                }
+                needsFrame = state.tick()
+                continue
+            }
+            lostTerminal.reset()
+            needsFrame = true
+            if key == .resize { session.invalidate() }
+            switch state.handle(key) {
+            case .none: break
+            case .redraw: session.invalidate()
+            case .suspend: session.suspend()
+            case .quit: return 0
+            }
+        }
+    }
+
+    private static func printError(_ text: String) {
+        let line = text + "\n"
+        _ = line.withCString { write(STDERR_FILENO, $0, strlen($0)) }
+    }
+}
+
+/// ncurses returns "no key" at once, again and again, when the terminal is
+/// gone (hang-up, closed pty). A real timeout takes about the tick interval,
+/// so many empty reads in a row that came back early mean the input is dead.
+struct LostTerminalDetector {
+    private var quickEmptyReads = 0
+    private var lastRead = LostTerminalDetector.now()
+    static let limit = 100
+
+    /// Records a read that returned no key; true when the terminal looks gone.
+    mutating func noteEmptyRead() -> Bool {
+        let now = LostTerminalDetector.now()
+        let elapsedMilliseconds = (now - lastRead) / 1_000_000
+        lastRead = now
+        if elapsedMilliseconds < Int64(TerminalSession.tickMilliseconds / 5) {
+            quickEmptyReads += 1
+        } else {
+            quickEmptyReads = 0
+        }
+        return quickEmptyReads >= LostTerminalDetector.limit
+    }
+
+    mutating func reset() {
+        quickEmptyReads = 0
+        lastRead = LostTerminalDetector.now()
+    }
+
+    private static func now() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+    }
+}

@@ -1,0 +1,130 @@
+import CNcurses
+import HexEditor
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Why no terminal session could start.
+public struct TerminalUnavailable: Error, CustomStringConvertible {
+    public let reason: String
+    public var description: String { "no usable terminal: \(reason)" }
+}
+
+/// One ncurses session on the user's terminal.
+///
+/// Opens with `newterm` (on stdin/stdout when both are a terminal, else on
+/// /dev/tty), sets the modes a modal editor needs, and restores the terminal
+/// in `end()`; signal handlers restore it when the process is killed.
+final class TerminalSession {
+    private let screen: OpaquePointer
+    let window: UnsafeMutablePointer<WINDOW>
+    let useColor: Bool
+    private let input: UnsafeMutablePointer<FILE>
+    private let output: UnsafeMutablePointer<FILE>
+    private var ended = false
+
+    /// How long `nextKey` waits before reporting no key, so the editor can tick.
+    static let tickMilliseconds: Int32 = 50
+    /// Esc must act at once in a modal editor; ncurses waits a full second by default.
+    static let escapeDelayMilliseconds: Int32 = 25
+
+    init() throws(TerminalUnavailable) {
+        setlocale(LC_ALL, "")
+        hm_unblock_terminal_signals()
+        guard let term = getenv("TERM"), term.pointee != 0 else {
+            throw TerminalUnavailable(reason: "TERM is not set")
+        }
+        let streams = try TerminalSession.openStreams()
+        guard let screen = newterm(term, streams.output, streams.input) else {
+            fclose(streams.input)
+            fclose(streams.output)
+            throw TerminalUnavailable(reason: "ncurses cannot drive terminal type '\(String(cString: term))'")
+        }
+        set_term(screen)
+        self.screen = screen
+        self.input = streams.input
+        self.output = streams.output
+        window = hm_stdscr()
+        hm_install_terminal_restore_handlers()
+
+        // raw, not cbreak: Ctrl-C, Ctrl-Z, Ctrl-S and Ctrl-Q reach us as keys
+        // instead of stopping or freezing the editor.
+        raw()
+        noecho()
+        nonl()
+        keypad(window, true)
+        set_escdelay(TerminalSession.escapeDelayMilliseconds)
+        wtimeout(window, TerminalSession.tickMilliseconds)
+        curs_set(0)
+
+        let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
+        if !noColor && has_colors() {
+            start_color()
+            use_default_colors()
+            useColor = true
+        } else {
+            useColor = false
+        }
+    }
+
+    /// The terminal's size now (ncurses updates it on KEY_RESIZE).
+    var size: (width: Int, height: Int) {
+        (Int(hm_getmaxx(window)), Int(hm_getmaxy(window)))
+    }
+
+    func nextKey() -> Key? { KeyDecoder.next(from: window) }
+
+    /// Forces a full repaint on the next frame (Ctrl-L, or after a resize).
+    func invalidate() { clearok(window, true) }
+
+    /// Ctrl-Z: raw mode turns it into a key, so stop ourselves. ncurses' own
+    /// SIGTSTP handler restores the terminal before the stop and redraws after.
+    func suspend() {
+        raise(SIGTSTP)
+        invalidate()
+    }
+
+    /// Restores the terminal. Safe to call more than once.
+    func end() {
+        guard !ended else { return }
+        ended = true
+        endwin()
+        hm_remove_terminal_restore_handlers()
+        delscreen(screen)
+        fclose(input)
+        fclose(output)
+    }
+
+    deinit { end() }
+
+    private static func openStreams() throws(TerminalUnavailable) -> (
+        input: UnsafeMutablePointer<FILE>, output: UnsafeMutablePointer<FILE>
+    ) {
+        // Our own descriptors, so closing the streams never closes stdin/stdout.
+        var inputFD: Int32
+        var outputFD: Int32
+        if isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
+            inputFD = dup(STDIN_FILENO)
+            outputFD = dup(STDOUT_FILENO)
+        } else {
+            inputFD = open("/dev/tty", O_RDWR | O_CLOEXEC)
+            guard inputFD >= 0 else {
+                throw TerminalUnavailable(
+                    reason: "stdin/stdout is not a terminal and /dev/tty cannot be opened (use -c or -s to run commands without one)"
+                )
+            }
+            outputFD = dup(inputFD)
+        }
+        guard inputFD >= 0, outputFD >= 0,
+            let input = fdopen(inputFD, "r"), let output = fdopen(outputFD, "w")
+        else {
+            if inputFD >= 0 { close(inputFD) }
+            if outputFD >= 0 { close(outputFD) }
+            throw TerminalUnavailable(reason: "cannot open the terminal's streams")
+        }
+        return (input, output)
+    }
+}

@@ -1,0 +1,143 @@
+import ArgumentParser
+import Glibc
+import HexEditor
+import HexTerminal
+import HexTerminal
+
+/// `hexmap FILE`: the interactive editor, or with `-c`/`-s` the same commands run headless.
+struct EditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edit",
+        abstract: "Edit FILE in the terminal, or run commands on it headless with -c or -s.",
+        discussion: """
+            Headless commands (the same as the editor's : line; see `help`):
+              goto patch fill insert delete print find sync (w) advise resize undo redo info
+            The whole script is parsed first: a syntax error changes nothing and exits 2 with
+            SCRIPT:LINE:COLUMN: message. A runtime error stops the script, prints SCRIPT:LINE:
+            message, rolls back the script's edits and exits 1. A script that succeeds ends
+            with the mapping synced. SCRIPT is the script's path, - for standard input, -c for -c.
+            """
+    )
+
+    @Argument(help: "The file to open (it must exist unless --create is given).")
+    var file: String
+
+    @Option(
+        name: .customShort("c"),
+        help: ArgumentHelp("Run CMD headless (repeatable; together they form one script).", valueName: "CMD"))
+    var commands: [String] = []
+
+    @Option(
+        name: .customShort("s"),
+        help: ArgumentHelp("Run the commands in SCRIPT headless (- reads standard input).", valueName: "SCRIPT"))
+    var script: String?
+
+    @Flag(name: .customShort("r"), help: "Open read-only: edits are refused.")
+    var readOnly = false
+
+    @Flag(name: .customLong("private"), help: "Map copy-on-write: edits never reach the file.")
+    var privateMapping = false
+
+    @Option(
+        name: .customLong("create"),
+        help: ArgumentHelp("Create FILE (or grow it) to SIZE bytes (4096, 0x1000, 4k, 1m).", valueName: "SIZE"))
+    var create: String?
+
+    @Flag(help: "Headless: write print, find and info as one JSON object a line.")
+    var json = false
+
+    @Flag(name: .customLong("no-rollback"), help: "Headless: keep the edits made before a runtime error.")
+    var noRollback = false
+
+    @Flag(name: .customLong("no-sync"), help: "Headless: do not msync when the script ends.")
+    var noSync = false
+
+    var isHeadless: Bool { !commands.isEmpty || script != nil }
+
+    func validate() throws {
+        if !commands.isEmpty, script != nil {
+            throw ValidationError("give commands with -c or a script with -s, not both")
+        }
+        if !isHeadless, json || noRollback || noSync {
+            throw ValidationError("--json, --no-rollback and --no-sync apply to -c and -s only")
+        }
+        if let create, NumberLiteral.value(of: create) == nil {
+            throw ValidationError("--create: bad size '\(create)' (decimal, 0x hex, optional k/m/g suffix)")
+        }
+        if readOnly, create != nil {
+            throw ValidationError("--create cannot be combined with -r")
+        }
+    }
+
+    func run() throws {
+        if isHeadless {
+            throw ExitCode(runHeadless())
+        }
+        throw ExitCode(runInteractive())
+    }
+
+    /// Parses the whole script, then runs it. No terminal set-up happens on this path.
+    private func runHeadless() -> Int32 {
+        let parsed: Script
+        do {
+            if let script {
+                parsed = try Script.parse(try ScriptSource.read(script), name: script)
+            } else {
+                parsed = try Script.parse(commands: commands)
+            }
+        } catch let error as ScriptSyntaxError {
+            return report(error.description, status: 2)
+        } catch {
+            return fail("\(error)", status: 2)
+        }
+        let document: Document
+        do {
+            document = try open()
+        } catch {
+            return fail(error.message, status: 1)
+        }
+        defer { document.close() }
+        // A reader that goes away (`| head`) must not kill us mid-edit: EPIPE becomes an error.
+        signal(SIGPIPE, SIG_IGN)
+        let runner = ScriptRunner(
+            document: document, output: StandardOutputSink(),
+            options: ScriptRunner.Options(rollback: !noRollback, sync: !noSync, json: json))
+        switch runner.run(parsed) {
+        case .succeeded:
+            return 0
+        case .failed(let message):
+            return report(message, status: 1)
+        }
+    }
+
+    private func runInteractive() -> Int32 {
+        let document: Document
+        do {
+            document = try open()
+        } catch {
+            return fail(error.message, status: 1)
+        }
+        defer { document.close() }
+        return InteractiveEditor.run(document: document)
+    }
+
+    private func open() throws(EditorError) -> Document {
+        try Document(
+            path: file, readOnly: readOnly, privateMapping: privateMapping,
+            createSize: create.flatMap(NumberLiteral.value(of:)))
+    }
+
+    /// Writes a script's own diagnostic (`SCRIPT:LINE[:COLUMN]: message`) as it is.
+    private func report(_ message: String, status: Int32) -> Int32 {
+        writeToStandardError(message + "\n")
+        return status
+    }
+
+    /// Writes any other error, prefixed with the program's name.
+    private func fail(_ message: String, status: Int32) -> Int32 {
+        for line in message.split(separator: "\n", omittingEmptySubsequences: false) {
+            writeToStandardError("hexmap: \(line)\n")
+        }
+        return status
+    }
+}
