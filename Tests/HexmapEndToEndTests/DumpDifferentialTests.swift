@@ -87,6 +87,24 @@ import Testing
         }
     }
 
+    /// Inputs of several blocks, read from the mapping and through a pipe, with options that end
+    /// blocks in the middle of a line.
+    @Test func multiBlockInputsMatchXXD() {
+        let directory = DumpTestSupport.makeDirectory("multiblock")
+        var generator = SeededGenerator(seed: 3)
+        var bytes = (0..<(3 << 20) + 123).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+        bytes.replaceSubrange(1_000_000..<1_300_000, with: repeatElement(0, count: 300_000))
+        DumpTestSupport.write(bytes, to: directory + "/big")
+        for options in [[], ["-c", "7"], ["-s", "100", "-l", "2100000"], ["-a"], ["-p"]] {
+            let xxd = DumpTestSupport.run(DumpTestSupport.xxd, options + ["big"], in: directory)
+            let hexmap = DumpTestSupport.hexmapDump(options + ["big"], in: directory)
+            #expect(hexmap == xxd, "\(options): \(firstDifference(hexmap.stdout, xxd.stdout))")
+            let piped = DumpTestSupport.shell(
+                "cat big | \(DumpTestSupport.hexmap) dump \(options.joined(separator: " "))", in: directory)
+            #expect(piped.stdout == xxd.stdout, "cat big | dump \(options)")
+        }
+    }
+
     /// /proc files report size 0 but have content: they must be read, not mapped as empty.
     @Test func procFilesAreReadLikeXXD() {
         for arguments in [["/proc/version"], ["-p", "/proc/version"], ["-s", "4", "-l", "20", "/proc/version"]] {

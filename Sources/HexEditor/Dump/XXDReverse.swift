@@ -67,6 +67,7 @@ public struct XXDReverseParser {
         try flushRun(into: &sink)
     }
 
+    @inline(__always)
     private mutating func consume(_ character: UInt8, into sink: inout some XXDReverseSink) throws(XXDReverseError) {
         if character == UInt8(ascii: "\r") { return }  // DOS line ends
         let newline = UInt8(ascii: "\n")
@@ -139,6 +140,7 @@ public struct XXDReverseParser {
         }
     }
 
+    @inline(__always)
     private mutating func append(_ byte: UInt8, into sink: inout some XXDReverseSink) throws(XXDReverseError) {
         if run.isEmpty {
             runStart = haveOffset
