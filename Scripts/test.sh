@@ -16,4 +16,5 @@ fi
 
 swift test --disable-xctest
 swift test --disable-xctest --sanitize=thread --scratch-path .build-tsan --filter IOMMapTests
-swift test --disable-xctest --sanitize=address --scratch-path .build-asan --filter IOMMapTests
+LSAN_OPTIONS="suppressions=$PWD/Scripts/lsan-suppressions.txt" \
+    swift test --disable-xctest --sanitize=address --scratch-path .build-asan --filter IOMMapTests

@@ -51,7 +51,9 @@ import Testing
         let after = anonymousResidentKiB()
         #expect(sum == 0x7F)
         // A copy would add 256 MiB of anonymous memory; the view adds only file-backed pages.
-        #expect(after - before < 64 * 1024, "anonymous memory grew by \(after - before) KiB")
+        if !runningUnderSanitizer {
+            #expect(after - before < 64 * 1024, "anonymous memory grew by \(after - before) KiB")
+        }
     }
 
     @Test func manyOpenRegionCloseCyclesLeakNothing() throws {

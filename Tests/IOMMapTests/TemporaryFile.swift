@@ -100,3 +100,7 @@ func mapError(_ body: () throws -> Void) -> MapError? {
         return nil
     }
 }
+
+/// Whether a sanitizer runtime is linked in: they intercept mlock and inflate
+/// anonymous memory, so memory figures mean nothing under them.
+let runningUnderSanitizer: Bool = dlsym(nil, "__tsan_init") != nil || dlsym(nil, "__asan_init") != nil
