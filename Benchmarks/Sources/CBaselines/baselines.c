@@ -12,21 +12,26 @@ uint64_t baseline_now_ns(void) {
     return (uint64_t)now.tv_sec * 1000000000u + (uint64_t)now.tv_nsec;
 }
 
-uint64_t baseline_pread_random(int fd, size_t file_size, size_t reads, uint64_t seed) {
-    uint64_t state = seed, sum = 0, word = 0;
+void baseline_make_offsets(uint64_t *offsets, size_t count, uint64_t limit, uint64_t seed) {
+    uint64_t state = seed;
+    for (size_t i = 0; i < count; i++) {
+        offsets[i] = baseline_next(&state, limit);
+    }
+}
+
+uint64_t baseline_pread_random(int fd, const uint64_t *offsets, size_t reads) {
+    uint64_t sum = 0, word = 0;
     for (size_t i = 0; i < reads; i++) {
-        off_t offset = (off_t)baseline_next(&state, file_size - 8);
-        if (pread(fd, &word, 8, offset) != 8) return 0;
+        if (pread(fd, &word, 8, (off_t)offsets[i]) != 8) return 0;
         sum += word;
     }
     return sum;
 }
 
-uint64_t baseline_mmap_random(const void *base, size_t file_size, size_t reads, uint64_t seed) {
-    uint64_t state = seed, sum = 0, word = 0;
+uint64_t baseline_mmap_random(const void *base, const uint64_t *offsets, size_t reads) {
+    uint64_t sum = 0, word = 0;
     for (size_t i = 0; i < reads; i++) {
-        size_t offset = baseline_next(&state, file_size - 8);
-        memcpy(&word, (const char *)base + offset, 8);
+        memcpy(&word, (const char *)base + offsets[i], 8);
         sum += word;  // the checksum keeps every copy alive
     }
     return sum;

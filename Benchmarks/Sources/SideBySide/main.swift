@@ -48,22 +48,24 @@ let descriptor = open(path, O_RDONLY)
 guard let raw = baseline_map(descriptor, fileSize) else { fatalError("mmap failed") }
 let mapped = try MappedFile(path: path, mode: .read)
 
-// Small random reads.
+// Small random reads, at the same offsets for every contender.
+var offsets = [UInt64](repeating: 0, count: reads)
+baseline_make_offsets(&offsets, reads, UInt64(fileSize - 8), seed)
 let (preadNs, preadSum) = measure("pread", operations: reads) {
-    baseline_pread_random(descriptor, fileSize, reads, seed)
+    baseline_pread_random(descriptor, offsets, reads)
 }
 let (mmapNs, mmapSum) = measure("mmap", operations: reads) {
-    baseline_mmap_random(raw, fileSize, reads, seed)
+    baseline_mmap_random(raw, offsets, reads)
 }
 let (iommapNs, iommapSum) = measure("iommap", operations: reads) {
-    var state = seed
     var sum: UInt64 = 0
     var word: UInt64 = 0
     withUnsafeMutableBytes(of: &word) { buffer in
-        for _ in 0..<reads {
-            let offset = Int(baseline_next(&state, UInt64(fileSize - 8)))
-            try! mapped.read(into: buffer, at: offset)
-            sum &+= buffer.load(as: UInt64.self)
+        offsets.withUnsafeBufferPointer { offsets in
+            for offset in offsets {
+                try! mapped.read(into: buffer, at: Int(offset))
+                sum &+= buffer.load(as: UInt64.self)
+            }
         }
     }
     return sum

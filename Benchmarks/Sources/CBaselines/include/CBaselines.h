@@ -14,10 +14,13 @@ static inline uint64_t baseline_next(uint64_t *state, uint64_t limit) {
     *state = x;
     return x % limit;
 }
-/// `reads` random 8-byte pread(2) calls; returns a checksum of the bytes read.
-uint64_t baseline_pread_random(int fd, size_t file_size, size_t reads, uint64_t seed);
-/// `reads` random 8-byte memcpy calls from a raw mapping; returns a checksum.
-uint64_t baseline_mmap_random(const void *base, size_t file_size, size_t reads, uint64_t seed);
+/// Fills `offsets` with `count` random offsets below `limit` (every contender reads the same ones,
+/// so no contender's timing includes making them).
+void baseline_make_offsets(uint64_t *offsets, size_t count, uint64_t limit, uint64_t seed);
+/// An 8-byte pread(2) at each offset; returns a checksum of the bytes read.
+uint64_t baseline_pread_random(int fd, const uint64_t *offsets, size_t reads);
+/// An 8-byte memcpy from a raw mapping at each offset; returns a checksum.
+uint64_t baseline_mmap_random(const void *base, const uint64_t *offsets, size_t reads);
 /// Copies the mapping in `chunk`-byte memcpy calls `passes` times into `buffer`; returns a checksum.
 uint64_t baseline_memcpy_sequential(const void *base, size_t file_size, void *buffer, size_t chunk, size_t passes);
 /// Maps a file read-only with plain mmap (no guard, no lock); NULL on failure.
