@@ -16,7 +16,7 @@ public final class Document {
     /// Replaced only by `reopen` (Live/Document+Reopen.swift), when the path names a new file.
     var file: MappedFile
     /// Which file the path named when it was opened: the live view's check for rotation.
-    var identity: FileIdentity?
+    public internal(set) var identity: FileIdentity?
     var journal = UndoJournal()
     let syncedState: UndoJournal.Checkpoint
     private var isClosed = false
