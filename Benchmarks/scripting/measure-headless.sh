@@ -28,3 +28,19 @@ measure 'fill 1 GiB, kept and synced' "$hexmap" "$big" -c 'fill 1g 1g ff'
 "$hexmap" "$big" -r -c 'print 0x7ffffff0 1m' > "$dir/ours.txt"
 xxd -s 0x7ffffff0 -l 1048576 "$big" > "$dir/xxd.txt"
 cmp "$dir/ours.txt" "$dir/xxd.txt" && echo 'print 0x7ffffff0 1m: byte-identical to xxd -s 0x7ffffff0 -l 1048576'
+
+# A script of a million one-byte patches, run, then run again with a failing last line
+# (everything rolled back through the journal).
+python3 - "$dir/many.hexmap" <<'PY'
+import random, sys
+random.seed(1)
+with open(sys.argv[1], 'w') as f:
+    for _ in range(1000000):
+        f.write('patch %d %02x\n' % (random.randrange(16 << 20), random.randrange(256)))
+PY
+truncate -s 16M "$dir/m.bin"
+measure '1M patches' "$hexmap" "$dir/m.bin" -s "$dir/many.hexmap"
+rm "$dir/m.bin" && truncate -s 16M "$dir/m.bin"
+(cat "$dir/many.hexmap"; echo 'patch 99999999 00') > "$dir/fail.hexmap"
+measure '1M patches, then failure and rollback' "$hexmap" "$dir/m.bin" -s "$dir/fail.hexmap"
+head -c 16777216 /dev/zero | cmp - "$dir/m.bin" && echo 'rolled back: byte-identical (cmp)'

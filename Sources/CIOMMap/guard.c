@@ -42,17 +42,7 @@ void AnnotateIgnoreReadsEnd(const char *file, int line);
 #define IGNORE_READS_END() ((void)0)
 #endif
 
-// Per-thread guard state. `volatile` and the signal fences keep the compiler
-// from deleting or reordering the stores the handler depends on.
-typedef struct {
-    const char *volatile low;
-    const char *volatile high;
-    iommap_poison *volatile poison;
-    volatile sig_atomic_t active;
-    volatile sig_atomic_t faulted;
-} guard_state;
-
-static __thread guard_state current_guard __attribute__((tls_model("initial-exec")));
+__thread iommap_guard_state iommap_current_guard __attribute__((tls_model("initial-exec")));
 
 static struct sigaction previous_action;
 static pthread_once_t install_once = PTHREAD_ONCE_INIT;
@@ -80,7 +70,7 @@ static void hand_to_previous(int signal_number, siginfo_t *info, void *context) 
 }
 
 static void bus_error_handler(int signal_number, siginfo_t *info, void *context) {
-    guard_state *guard = &current_guard;
+    iommap_guard_state *guard = &iommap_current_guard;
     atomic_signal_fence(memory_order_seq_cst);
     const char *address = (const char *)info->si_addr;
     if (guard->active && address >= guard->low && address < guard->high) {
@@ -128,60 +118,34 @@ void iommap_guard_exchange_previous(const struct sigaction *replacement, struct 
     previous_action = *replacement;
 }
 
-static inline void guard_begin(iommap_guard_range range) {
-    guard_state *guard = &current_guard;
-    guard->low = (const char *)range.base;
-    guard->high = (const char *)range.base + range.length;
-    guard->poison = range.poison;
-    guard->faulted = 0;
-    atomic_signal_fence(memory_order_seq_cst);
-    guard->active = 1;
-    atomic_signal_fence(memory_order_seq_cst);
-}
-
-static inline int guard_end(iommap_guard_range range) {
-    guard_state *guard = &current_guard;
-    atomic_signal_fence(memory_order_seq_cst);
-    guard->active = 0;
-    atomic_signal_fence(memory_order_seq_cst);
-    if (guard->faulted) {
-        return 1;
-    }
-    if (range.poison && __atomic_load_n(&range.poison->started, __ATOMIC_SEQ_CST) !=
-                            __atomic_load_n(&range.poison->repaired, __ATOMIC_SEQ_CST)) {
-        return 1;
-    }
-    return 0;
-}
-
 int iommap_guarded_copy(void *destination, const void *source, size_t count, iommap_guard_range range) {
-    guard_begin(range);
+    iommap_guard_begin(range);
     IGNORE_READS_BEGIN();
     memcpy(destination, source, count);
     IGNORE_READS_END();
-    return guard_end(range);
+    return iommap_guard_end(range);
 }
 
 int iommap_guarded_fill(void *destination, uint8_t byte, size_t count, iommap_guard_range range) {
-    guard_begin(range);
+    iommap_guard_begin(range);
     memset(destination, byte, count);
-    return guard_end(range);
+    return iommap_guard_end(range);
 }
 
 int iommap_guarded_move(void *destination, const void *source, size_t count, iommap_guard_range range) {
-    guard_begin(range);
+    iommap_guard_begin(range);
     memmove(destination, source, count);
-    return guard_end(range);
+    return iommap_guard_end(range);
 }
 
 int iommap_guarded_compare(const void *lhs, const void *rhs, size_t count, int *result,
                            iommap_guard_range range) {
-    guard_begin(range);
+    iommap_guard_begin(range);
     IGNORE_READS_BEGIN();
     int order = memcmp(lhs, rhs, count);
     IGNORE_READS_END();
     *result = order < 0 ? -1 : (order > 0 ? 1 : 0);
-    return guard_end(range);
+    return iommap_guard_end(range);
 }
 
 static size_t find_last(const unsigned char *haystack, size_t length, const unsigned char *needle,
@@ -216,7 +180,7 @@ static size_t find_last(const unsigned char *haystack, size_t length, const unsi
 
 int iommap_guarded_find(const void *haystack, size_t haystack_length, const void *needle,
                         size_t needle_length, int backward, size_t *found, iommap_guard_range range) {
-    guard_begin(range);
+    iommap_guard_begin(range);
     IGNORE_READS_BEGIN();
     size_t index = SIZE_MAX;
     if (needle_length == 0) {
@@ -229,7 +193,7 @@ int iommap_guarded_find(const void *haystack, size_t haystack_length, const void
     }
     IGNORE_READS_END();
     *found = index;
-    return guard_end(range);
+    return iommap_guard_end(range);
 }
 
 iommap_poison *iommap_poison_create(void) {

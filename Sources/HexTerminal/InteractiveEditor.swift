@@ -22,7 +22,7 @@ public enum InteractiveEditor {
             return 2
         }
         defer { session.end() }
-        let painter = ScreenPainter(useColor: session.useColor)
+        let painter = ScreenPainter(useColor: session.useColor, defaultBackground: session.defaultBackground)
         let size = session.size
         let state = EditorState(document: document, width: size.width, height: size.height)
         var needsFrame = true

@@ -7,7 +7,8 @@ struct ScreenPainter {
     private let attributes: [Style: attr_t]
 
     /// Sets up colour pairs when `useColor`; otherwise styles map to plain attributes.
-    init(useColor: Bool) {
+    /// `defaultBackground` is -1 (the terminal's own) when use_default_colors worked.
+    init(useColor: Bool, defaultBackground: Int16 = -1) {
         var table: [Style: attr_t] = [:]
         for style in Style.allCases {
             table[style] = ScreenPainter.monochrome(style)
@@ -16,7 +17,7 @@ struct ScreenPainter {
             for (index, style) in Style.allCases.enumerated() {
                 guard let (foreground, background, extra) = ScreenPainter.colors(style) else { continue }
                 let pair = Int16(index + 1)
-                init_pair(pair, foreground, background)
+                init_pair(pair, foreground, background == -1 ? defaultBackground : background)
                 table[style] = hm_color_pair(pair) | extra
             }
         }

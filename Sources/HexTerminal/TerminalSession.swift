@@ -22,6 +22,8 @@ final class TerminalSession {
     private let screen: OpaquePointer
     let window: UnsafeMutablePointer<WINDOW>
     let useColor: Bool
+    /// The background colour of unhighlighted cells: -1 is the terminal's own.
+    let defaultBackground: Int16
     private let input: UnsafeMutablePointer<FILE>
     private let output: UnsafeMutablePointer<FILE>
     private var ended = false
@@ -63,9 +65,11 @@ final class TerminalSession {
         let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
         if !noColor && has_colors() {
             start_color()
-            use_default_colors()
+            // Keep the user's background where the terminal allows it.
+            defaultBackground = use_default_colors() == OK ? -1 : Int16(COLOR_BLACK)
             useColor = true
         } else {
+            defaultBackground = -1
             useColor = false
         }
     }

@@ -7,6 +7,6 @@ public enum AccessMode: Sendable, Equatable {
     /// Read and write.
     case readWrite
 
-    var allowsReading: Bool { self != .write }
-    var allowsWriting: Bool { self != .read }
+    @inlinable var allowsReading: Bool { self != .write }
+    @inlinable var allowsWriting: Bool { self != .read }
 }

@@ -32,7 +32,9 @@ extension MappedFile {
     /// Copies `buffer.count` bytes at `offset` into `buffer`: the allocation-free read.
     ///
     /// Lock-free: it copies between two loads of the sequence counter and
-    /// retries if a write, resize or close ran meanwhile.
+    /// retries if a write, resize or close ran meanwhile. Inlinable: small
+    /// random reads are the hot path, and a call boundary costs as much as the copy.
+    @inlinable
     public func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(MapError) {
         let count = buffer.count
         var spins = 0
@@ -51,7 +53,7 @@ extension MappedFile {
             }
             guard count > 0, let destination = buffer.baseAddress else { return }
             let source = UnsafeRawPointer(bitPattern: publishedBase.load(ordering: .relaxed))! + offset
-            let faulted = iommap_guarded_copy(destination, source, count, guardRange(source, count))
+            let faulted = iommap_guarded_copy_inline(destination, source, count, guardRange(source, count))
             atomicMemoryFence(ordering: .acquiring)
             if sequence.load(ordering: .relaxed) != before { continue }
             if faulted != 0 {
@@ -129,7 +131,8 @@ extension MappedFile {
     }
 
     /// Waits for a writer to finish: spin briefly, then yield the processor.
-    private func backOff(_ spins: inout Int) {
+    @usableFromInline
+    func backOff(_ spins: inout Int) {
         spins += 1
         if spins > 64 { sched_yield() }
     }

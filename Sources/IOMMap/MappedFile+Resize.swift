@@ -90,6 +90,7 @@ extension MappedFile {
     }
 
     /// Reports a fault seen by a lock-free reader: repair under the lock.
+    @usableFromInline
     func recoverFromFault() {
         state.withLock { state in
             beginChange()

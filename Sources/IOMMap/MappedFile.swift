@@ -31,12 +31,12 @@ public final class MappedFile: @unchecked Sendable {
     public static var pageSize: Int { systemPageSize }
 
     // The seqlock view: odd while a change is under way.
-    let sequence = Atomic<UInt>(0)
-    let publishedBase = Atomic<UInt>(0)
-    let publishedSize = Atomic<Int>(0)
-    let publishedClosed = Atomic<Bool>(false)
-    /// Set by the SIGBUS handler when it patched a page of this handle's mappings.
-    let poison: UnsafeMutablePointer<iommap_poison>
+    @usableFromInline let sequence = Atomic<UInt>(0)
+    @usableFromInline let publishedBase = Atomic<UInt>(0)
+    @usableFromInline let publishedSize = Atomic<Int>(0)
+    @usableFromInline let publishedClosed = Atomic<Bool>(false)
+    /// Counts the pages the SIGBUS handler patched in this handle's mappings.
+    @usableFromInline let poison: UnsafeMutablePointer<iommap_poison>
     let state: Locked<State>
 
     struct State {
@@ -143,6 +143,7 @@ public final class MappedFile: @unchecked Sendable {
     }
 
     /// The guard description for an access to `count` bytes at `address`.
+    @usableFromInline @inline(__always)
     func guardRange(_ address: UnsafeRawPointer, _ count: Int) -> iommap_guard_range {
         iommap_guard_range(base: address, length: count, poison: poison)
     }

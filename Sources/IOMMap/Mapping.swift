@@ -36,6 +36,7 @@ func pageCeiling(_ value: Int) -> Int {
 }
 
 /// Whether `offset..<offset+count` lies inside `0..<size`, without overflowing.
+@usableFromInline @inline(__always)
 func rangeFits(offset: Int, count: Int, size: Int) -> Bool {
     offset >= 0 && count >= 0 && offset <= size && count <= size - offset
 }

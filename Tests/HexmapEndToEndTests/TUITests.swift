@@ -39,6 +39,29 @@ struct TUITests {
         #expect(try hexBytes(path) == expected.joined(separator: " "))
     }
 
+    @Test func textPaneTypingGotoShorthandUndoAndRedo() throws {
+        let scratch = try ScratchDirectory()
+        let path = try scratch.file("text.bin", bytes: Array("................".utf8))
+        let tmux = try TmuxSession(arguments: [path])
+        try tmux.waitFor("text.bin  16 B")
+        try tmux.type(":4")
+        try tmux.press("Enter")
+        try tmux.waitFor("0x00000004 (4)")
+        try tmux.press("Tab")
+        try tmux.type("RHi!")
+        try tmux.press("Escape")
+        try tmux.waitFor("|....Hi!.........|")
+        try tmux.type("u")
+        var screen = try tmux.waitFor("|....Hi..........|")
+        #expect(screen.contains("2 unsynced"))
+        try tmux.press("C-r")
+        screen = try tmux.waitFor("|....Hi!.........|")
+        try tmux.type(":wq")
+        try tmux.press("Enter")
+        #expect(try tmux.waitFor("hexmap-exit=").contains("hexmap-exit=0"))
+        #expect(try hexBytes(path) == "2e 2e 2e 2e 48 69 21 2e 2e 2e 2e 2e 2e 2e 2e 2e")
+    }
+
     @Test func resizeCommandChangesTheFileSizeAndTheView() throws {
         let scratch = try ScratchDirectory()
         let path = try scratch.file("grow.bin", bytes: Array("abcdefgh".utf8))

@@ -36,6 +36,43 @@ typedef struct {
     iommap_poison *_Nullable poison;
 } iommap_guard_range;
 
+/// Per-thread guard state. `volatile` and the signal fences keep the compiler
+/// from deleting or reordering the stores the handler depends on.
+typedef struct {
+    const char *_Nullable volatile low;
+    const char *_Nullable volatile high;
+    iommap_poison *_Nullable volatile poison;
+    volatile sig_atomic_t active;
+    volatile sig_atomic_t faulted;
+} iommap_guard_state;
+
+extern __thread iommap_guard_state iommap_current_guard __attribute__((tls_model("initial-exec")));
+
+/// Arms this thread's guard for an access inside `range`.
+static inline void iommap_guard_begin(iommap_guard_range range) {
+    iommap_guard_state *guard = &iommap_current_guard;
+    guard->low = (const char *)range.base;
+    guard->high = (const char *)range.base + range.length;
+    guard->poison = range.poison;
+    guard->faulted = 0;
+    __atomic_signal_fence(__ATOMIC_SEQ_CST);
+    guard->active = 1;
+    __atomic_signal_fence(__ATOMIC_SEQ_CST);
+}
+
+/// Disarms the guard; 1 if the access faulted or the mapping holds unrepaired patches.
+static inline int iommap_guard_end(iommap_guard_range range) {
+    iommap_guard_state *guard = &iommap_current_guard;
+    __atomic_signal_fence(__ATOMIC_SEQ_CST);
+    guard->active = 0;
+    __atomic_signal_fence(__ATOMIC_SEQ_CST);
+    if (guard->faulted) {
+        return 1;
+    }
+    return range.poison && __atomic_load_n(&range.poison->started, __ATOMIC_SEQ_CST) !=
+                               __atomic_load_n(&range.poison->repaired, __ATOMIC_SEQ_CST);
+}
+
 /// Installs the process-wide SIGBUS handler once; later calls do nothing.
 void iommap_guard_install(void);
 
@@ -44,6 +81,28 @@ void iommap_guard_install(void);
 /// produced are not the file's.
 int iommap_guarded_copy(void *_Nonnull destination, const void *_Nonnull source, size_t count,
                         iommap_guard_range range);
+
+/// `iommap_guarded_copy` inlined into the caller, with the common small sizes
+/// copied by fixed-size moves: the hot path of small random reads.
+static inline int iommap_guarded_copy_inline(void *_Nonnull destination, const void *_Nonnull source,
+                                             size_t count, iommap_guard_range range) {
+    if (count > 16) {
+        return iommap_guarded_copy(destination, source, count, range);
+    }
+    iommap_guard_begin(range);
+    switch (count) {
+    case 8: __builtin_memcpy(destination, source, 8); break;
+    case 4: __builtin_memcpy(destination, source, 4); break;
+    case 2: __builtin_memcpy(destination, source, 2); break;
+    case 1: __builtin_memcpy(destination, source, 1); break;
+    case 16: __builtin_memcpy(destination, source, 16); break;
+    default:
+        for (size_t index = 0; index < count; index++) {
+            ((unsigned char *)destination)[index] = ((const unsigned char *)source)[index];
+        }
+    }
+    return iommap_guard_end(range);
+}
 int iommap_guarded_fill(void *_Nonnull destination, uint8_t byte, size_t count,
                         iommap_guard_range range);
 int iommap_guarded_move(void *_Nonnull destination, const void *_Nonnull source, size_t count,

@@ -59,13 +59,11 @@ public final class CommandInterpreter {
             effects.cursor = at
             effects.message = "deleted \(count) bytes at \(hex(at))"
         case .print(let offset, let length):
-            let at = try offset.map { (n) throws(EditorError) in try resolve(n, "print: OFF") } ?? context.cursor
-            let count =
-                try length.map { (n) throws(EditorError) in try resolve(n, "print: LEN") }
-                ?? Self.defaultPrintLength
+            let at = try resolve(offset, "print: OFF", default: context.cursor)
+            let count = try resolve(length, "print: LEN", default: Self.defaultPrintLength)
             try printRange(at: at, count: count, json: context.json, to: &output)
         case .find(let pattern, let from, let all):
-            let start = try from.map { (n) throws(EditorError) in try resolve(n, "find: OFF") } ?? context.cursor
+            let start = try resolve(from, "find: OFF", default: context.cursor)
             let first = try find(pattern, from: start, all: all, json: context.json, to: &output)
             effects.cursor = first
             effects.message = first.map(hex) ?? "not found"
@@ -73,10 +71,8 @@ public final class CommandInterpreter {
             try document.sync(async: async)
             effects.message = async ? "sync started (async)" : "synced"
         case .advise(let hint, let offset, let length):
-            let at = try offset.map { (n) throws(EditorError) in try resolve(n, "advise: OFF") } ?? 0
-            let count =
-                try length.map { (n) throws(EditorError) in try resolve(n, "advise: LEN") }
-                ?? max(0, document.size - at)
+            let at = try resolve(offset, "advise: OFF", default: 0)
+            let count = try resolve(length, "advise: LEN", default: max(0, document.size - at))
             try document.advise(hint.advice, offset: at, count: count)
             effects.message = "advised \(hint.rawValue) for \(count) bytes at \(hex(at))"
         case .resize(let size):
@@ -135,6 +131,12 @@ public final class CommandInterpreter {
             }
             return size - distance
         }
+    }
+
+    /// The value of an optional argument, or `fallback` when it was left out.
+    func resolve(_ number: NumberArgument?, _ what: String, default fallback: Int) throws(EditorError) -> Int {
+        guard let number else { return fallback }
+        return try resolve(number, what)
     }
 
     private func gotoOffset(_ target: GotoTarget, from cursor: Int) throws(EditorError) -> Int {

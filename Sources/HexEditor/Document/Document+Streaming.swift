@@ -44,6 +44,27 @@ extension Document {
         return nil
     }
 
+    /// The last match of `pattern` that lies wholly in `range`, scanned window by window from
+    /// the end, windows overlapping as in `findStreaming`.
+    func findLastStreaming(_ pattern: [UInt8], in range: Range<Int>) throws(EditorError) -> Int? {
+        var end = range.upperBound
+        while end - range.lowerBound >= pattern.count {
+            let start = max(range.lowerBound, end - Self.streamingWindow - pattern.count + 1)
+            prefetch(offset: start, count: end - start)
+            let match: Int?
+            do {
+                match = try file.findLast(pattern, in: start..<end)
+            } catch {
+                throw EditorError(error)
+            }
+            release(offset: start, count: end - start)
+            if let match { return match }
+            if start == range.lowerBound { return nil }
+            end = start + pattern.count - 1
+        }
+        return nil
+    }
+
     /// Fills `count` bytes at `offset` with `byte`, window by window.
     func fillStreaming(_ byte: UInt8, at offset: Int, count: Int) throws(EditorError) {
         var done = 0

@@ -130,11 +130,7 @@ public final class Document {
         if backward {
             let end = min(size, offset - 1 + pattern.count)
             guard offset > 0, end >= pattern.count else { return nil }
-            do {
-                return try file.findLast(pattern, in: 0..<end)
-            } catch {
-                throw EditorError(error)
-            }
+            return try findLastStreaming(pattern, in: 0..<end)
         }
         guard offset <= size, size - offset >= pattern.count else { return nil }
         return try findStreaming(pattern, in: offset..<size)

@@ -4,18 +4,23 @@ import IOMMap
 /// Bytes the undo journal keeps: what an overwrite replaced, what a delete or a shrinking
 /// resize cut away, what an insert put in.
 ///
-/// Small runs stay in memory. Larger ones (a fill over gigabytes, a big delete) spill to an
-/// unlinked temporary file, written and read back in fixed-size chunks, so the journal's
-/// memory stays bounded whatever the size of the edit; only disk space grows with it.
-final class SavedBytes {
+/// Small runs stay in memory: up to 16 bytes inside the value itself (so a script of a million
+/// one-byte patches costs no allocation per edit), more in an array. Larger ones (a fill over
+/// gigabytes, a big delete) spill to an unlinked temporary file, written and read back in
+/// fixed-size chunks, so the journal's memory stays bounded whatever the size of the edit;
+/// only disk space grows with it.
+struct SavedBytes {
     /// Runs up to this size stay in memory; larger ones go to a temporary file.
     static let inMemoryLimit = 1 << 20
     /// The chunk used when streaming between the mapping and the temporary file.
     static let chunkSize = 1 << 20
+    /// Runs up to this size are kept inline.
+    static let inlineLimit = 16
 
     private enum Storage {
+        case inline(UInt64, UInt64)
         case memory([UInt8])
-        case spilled(fd: Int32)
+        case spilled(SpillFile)
     }
 
     let count: Int
@@ -23,17 +28,30 @@ final class SavedBytes {
 
     init(_ bytes: [UInt8]) {
         count = bytes.count
-        storage = .memory(bytes)
+        if bytes.count <= Self.inlineLimit {
+            var words: (UInt64, UInt64) = (0, 0)
+            withUnsafeMutableBytes(of: &words) { $0.copyBytes(from: bytes) }
+            storage = .inline(words.0, words.1)
+        } else {
+            storage = .memory(bytes)
+        }
     }
 
-    private init(count: Int, spilledTo fd: Int32) {
+    private init(count: Int, spilledTo file: SpillFile) {
         self.count = count
-        storage = .spilled(fd: fd)
+        storage = .spilled(file)
     }
 
-    deinit {
-        if case .spilled(let fd) = storage {
-            _ = Glibc.close(fd)
+    /// The bytes, when they are kept in memory.
+    private var inMemory: [UInt8]? {
+        switch storage {
+        case .inline(let low, let high):
+            let words = (low, high)
+            return withUnsafeBytes(of: words) { Array($0.prefix(count)) }
+        case .memory(let bytes):
+            return bytes
+        case .spilled:
+            return nil
         }
     }
 
@@ -52,8 +70,9 @@ final class SavedBytes {
                 throw EditorError(error)
             }
         }
-        let fd = try makeTemporaryFile()
-        let saved = SavedBytes(count: count, spilledTo: fd)  // owns fd from here on
+        let spill = SpillFile(fd: try makeTemporaryFile())  // closes the descriptor when done
+        let fd = spill.fd
+        let saved = SavedBytes(count: count, spilledTo: spill)
         var releaser = WindowReleaser(base: offset)
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { buffer.deallocate() }
@@ -84,14 +103,16 @@ final class SavedBytes {
         into file: MappedFile, at offset: Int,
         release: (_ offset: Int, _ count: Int) -> Void = { _, _ in }
     ) throws(EditorError) {
-        switch storage {
-        case .memory(let bytes):
+        if let bytes = inMemory {
             do {
                 try file.write(bytes, at: offset)
             } catch {
                 throw EditorError(error)
             }
-        case .spilled(let fd):
+            return
+        }
+        if case .spilled(let spill) = storage {
+            let fd = spill.fd
             var releaser = WindowReleaser(base: offset)
             let buffer = UnsafeMutableRawBufferPointer.allocate(
                 byteCount: Self.chunkSize, alignment: 16)
@@ -168,6 +189,20 @@ final class SavedBytes {
             }
             done += n
         }
+    }
+}
+
+/// The descriptor of an unlinked temporary file, closed when the last journal entry using it
+/// goes away.
+final class SpillFile {
+    let fd: Int32
+
+    init(fd: Int32) {
+        self.fd = fd
+    }
+
+    deinit {
+        _ = Glibc.close(fd)
     }
 }
 

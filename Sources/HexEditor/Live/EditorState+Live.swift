@@ -52,6 +52,7 @@ extension EditorState {
             message = .init("the file shrank from \(from) to \(to) bytes (changed outside hexmap)", isError: true)
         }
         if following { moveToEnd() }
+        adviseRandomAccess()
         clampCursor()
         return true
     }

@@ -10,11 +10,13 @@ public struct Script: Sendable {
     public let lines: [Line]
 
     /// Parses a script file's bytes: lines end in `\n` (a `\r` before it is dropped); blank
-    /// lines and `#` comments are skipped. The first syntax error stops the parse.
+    /// lines and `#` comments are skipped, and so is a UTF-8 byte order mark at the start.
+    /// The first syntax error stops the parse.
     public static func parse(_ bytes: [UInt8], name: String) throws(ScriptSyntaxError) -> Script {
         var lines: [Line] = []
         var lineNumber = 0
-        var start = 0
+        // Editors on some systems begin UTF-8 files with a byte order mark; it is not a command.
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         while start < bytes.count {
             lineNumber += 1
             var end = start

@@ -65,16 +65,26 @@ extension EditorState {
         if let first = command.first, first.isASCII && first.isNumber || "$+-".contains(first) {
             command = "goto " + command
         }
-        let isForcedQuit = (try? CommandParser.parse(line: command)) == .quit(.force)
+        let parsed = try? CommandParser.parse(line: command)
+        let isForcedQuit = parsed == .quit(.force)
         if isForcedQuit && forcedQuitFailed {
             // The user saw why the edits could not be rolled back and insists.
             return .quit
         }
         forcedQuitFailed = false
-        do {
-            let effects = try interpreter.run(line: command, context: CommandContext(cursor: cursor))
+        let scans: Bool
+        switch parsed {
+        case .find, .print: scans = true
+        case .advise:
+            userChoseAdvice = true
+            scans = false
+        default: scans = false
+        }
+        let result = scans ? withSequentialAccess { interpret(command) } : interpret(command)
+        switch result {
+        case .success(let effects):
             return apply(effects, of: String(text))
-        } catch {
+        case .failure(let error):
             show(error)
             if isForcedQuit {
                 // Rolling back can fail (another process truncated the file under
@@ -86,6 +96,11 @@ extension EditorState {
             }
             return .none
         }
+    }
+
+    private func interpret(_ command: String) -> Result<CommandEffects, EditorError> {
+        let context = CommandContext(cursor: cursor)
+        return Result { () throws(EditorError) in try interpreter.run(line: command, context: context) }
     }
 
     /// Carries out what a command asked of the editor.

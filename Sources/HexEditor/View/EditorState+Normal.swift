@@ -92,7 +92,7 @@ extension EditorState {
     func handlePager(_ key: Key) {
         let rows = max(1, height - 2)
         switch key {
-        case .character("q"), .escape, .character("?"), .function(1), .enter:
+        case .character("q"), .escape, .control("c"), .character("?"), .function(1), .enter:
             pager = nil
             mode = .normal
         case .down, .character("j"): pager?.scroll(by: 1, pageRows: rows)

@@ -17,7 +17,7 @@ extension EditorState {
 
     func handleOverwrite(_ key: Key) {
         switch key {
-        case .escape:
+        case .escape, .control("c"):
             commitPendingNibble()
             mode = .normal
             return
@@ -57,7 +57,7 @@ extension EditorState {
     }
 
     func handleReplaceByte(_ key: Key) {
-        if key == .escape {
+        if key == .escape || key == .control("c") {
             pendingHighNibble = nil
             mode = .normal
             return

@@ -23,6 +23,10 @@ extension EditorState {
 
     /// Finds the next (or previous) match of the last pattern, wrapping around the file once.
     func repeatSearch(backward: Bool) {
+        withSequentialAccess { searchOnce(backward: backward) }
+    }
+
+    private func searchOnce(backward: Bool) {
         guard let pattern = lastSearch else {
             message = .init("no previous search: type / and a pattern", isError: true)
             return

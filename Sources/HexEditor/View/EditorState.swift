@@ -39,6 +39,8 @@ public final class EditorState {
     var searchHistory = CommandHistory()
     var lastSearch: [UInt8]?
     var pager: Pager?
+    /// The user ran `:advise`: from then on the editor leaves the advice alone.
+    var userChoseAdvice = false
     /// The last `:q!` could not roll the edits back; a second `:q!` quits anyway.
     var forcedQuitFailed = false
 
@@ -48,6 +50,26 @@ public final class EditorState {
         self.width = width
         self.height = height
         if let notice = document.readOnlyNotice { message = .init(notice) }
+        adviseRandomAccess()
+    }
+
+    /// A person jumps around; the kernel's readahead (128 KiB a fault) would
+    /// fill resident memory with pages nobody looks at. Best effort: a failure
+    /// only costs memory, so it is not reported.
+    func adviseRandomAccess() {
+        guard !userChoseAdvice else { return }
+        let size = document.size
+        guard size > 0 else { return }
+        try? document.advise(.random, offset: 0, count: size)
+    }
+
+    /// Runs a scan over the file (search, print) with readahead on, then goes
+    /// back to random access, unless the user gave their own `:advise`.
+    func withSequentialAccess<Result>(_ body: () -> Result) -> Result {
+        let size = document.size
+        if !userChoseAdvice && size > 0 { try? document.advise(.sequential, offset: 0, count: size) }
+        defer { adviseRandomAccess() }
+        return body()
     }
 
     /// The layout for the current terminal size and file size; nil when the terminal is too small.

@@ -140,6 +140,20 @@ func unlinkIfPresent(_ path: String) {
 }
 
 @Suite struct SavedBytesTests {
+    @Test(arguments: [0, 1, 15, 16, 17, 4096])
+    func inlineAndArrayStorageRoundTrip(count: Int) throws {
+        let original = (0..<(count + 8)).map { UInt8(truncatingIfNeeded: $0 &* 97 &+ 3) }
+        let file = ScratchFile(original)
+        let document = try Document(path: file.path)
+        let patch = (0..<count).map { UInt8(truncatingIfNeeded: 255 - $0) }
+        try document.overwrite(at: 4, with: patch)
+        #expect(try document.read(at: 4, count: count) == patch)
+        if count > 0 { _ = try document.undo() }
+        #expect(file.bytes == original)
+        if count > 0 { _ = try document.redo() }
+        #expect(try document.read(at: 4, count: count) == patch)
+    }
+
     @Test func zeroChunksAreKeptAsHolesAndReadBackAsZeros() throws {
         // Zeros, then data, then zeros, larger than the in-memory limit.
         let chunk = SavedBytes.chunkSize

@@ -27,6 +27,10 @@ import Testing
         #expect(try document.find(pattern, from: offsets[0] + 1) == offsets[1])
         #expect(try document.find(pattern, from: offsets[1] + 1) == offsets[2])
         #expect(try document.find(pattern, from: offsets[2] + 1) == nil)
+        #expect(try document.find(pattern, from: 2 * window + 64, backward: true) == offsets[2])
+        #expect(try document.find(pattern, from: offsets[2], backward: true) == offsets[1])
+        #expect(try document.find(pattern, from: offsets[1], backward: true) == offsets[0])
+        #expect(try document.find(pattern, from: offsets[0], backward: true) == nil)
         let interpreter = CommandInterpreter(document: document)
         let sink = CollectingSink()
         interpreter.outputSink = sink

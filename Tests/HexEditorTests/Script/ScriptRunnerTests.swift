@@ -100,4 +100,9 @@ import Testing
             try Script.parse(commands: ["info\nprint"])
         }
     }
+
+    @Test func aByteOrderMarkAtTheStartIsSkipped() throws {
+        let script = try Script.parse([0xEF, 0xBB, 0xBF] + Array("info\r\nundo".utf8), name: "bom")
+        #expect(script.lines == [Script.Line(number: 1, command: .info), Script.Line(number: 2, command: .undo)])
+    }
 }

@@ -112,3 +112,18 @@ struct OverwriteEditingTests {
         #expect(screen.line(4).contains("  ro  "))
     }
 }
+
+@Suite("Leaving modes")
+struct LeavingModesTests {
+    @Test func ctrlCLeavesOverwriteReplaceAndThePagerLikeEscape() throws {
+        let (editor, file) = try makeEditor([0, 0, 0])
+        editor.handle(keys("R1<C-c>"))
+        #expect(editor.mode == .normal)
+        #expect(file.contents == [0x10, 0, 0], "the typed nibble is kept, as with Esc")
+        editor.handle(keys("r<C-c>"))
+        #expect(editor.mode == .normal)
+        editor.handle(keys("?<C-c>"))
+        #expect(editor.mode == .normal)
+        #expect(file.contents == [0x10, 0, 0])
+    }
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs every test: the whole suite, then IOMMap's tests again under
+# ThreadSanitizer and AddressSanitizer (each in its own build folder).
+# Fails if the build prints a warning.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+swift build --build-tests 2>&1 | tee "$log"
+if grep -E "^/.*(Sources|Tests)/.*warning:" "$log"; then
+    echo "error: the build printed warnings (above); hexmap builds with none" >&2
+    exit 1
+fi
+
+swift test --disable-xctest
+swift test --disable-xctest --sanitize=thread --scratch-path .build-tsan --filter IOMMapTests
+swift test --disable-xctest --sanitize=address --scratch-path .build-asan --filter IOMMapTests
