@@ -63,19 +63,20 @@ extension EditorState {
         guard fate != live.fate else { return false }
         let before = live.fate
         live.fate = fate
+        let name = Formatting.fileName(of: document.path)
         switch fate {
         case .present:
             // After a reopen the command's own message says what happened.
             if before == .deleted {
-                message = .init("\(Formatting.fileName(of: document.path)) is back at its path")
+                message = .init("\(name) is back at its path")
             }
         case .deleted:
             message = .init(
-                "\(document.path) was deleted: hexmap still shows the old file (:reopen once a new one is there)",
+                "\(name) was deleted: hexmap still shows the old file (:reopen once a new one is there)",
                 isError: true)
         case .replaced:
             message = .init(
-                "\(document.path) was replaced by a new file (log rotation?): :reopen opens it", isError: true)
+                "\(name) was replaced by a new file (log rotation?): :reopen opens it", isError: true)
         }
         return true
     }
