@@ -12,6 +12,7 @@ enum WatchLoop {
     /// Runs until SIGINT/SIGTERM (their default action ends the process; every
     /// batch is already written) or a write error. Returns the exit status.
     static func run(document: Document, output: StandardOutputSink) -> Int32 {
+        unblockInterrupts()
         let watcher = FileWatcher(path: document.path)
         let tail = LiveTail(document: document, output: output, from: document.size)
         var watchedIdentity = document.identity
@@ -34,6 +35,15 @@ enum WatchLoop {
             wait(for: watcher, milliseconds: sleep)
             watcher.drainEvents()
         }
+    }
+
+    /// "Until interrupted" must hold even when a parent started us with these
+    /// signals blocked (some process-spawning libraries do).
+    private static func unblockInterrupts() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&set, signal) }
+        sigprocmask(SIG_UNBLOCK, &set, nil)
     }
 
     private static func wait(for watcher: FileWatcher, milliseconds: Int32) {
