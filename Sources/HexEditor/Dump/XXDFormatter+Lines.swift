@@ -5,10 +5,11 @@ extension XXDFormatter {
         _ bytes: UnsafePointer<UInt8>, count: Int, at offset: Int, into out: UnsafeMutablePointer<UInt8>
     ) -> Int {
         guard let layout else { return 0 }
+        let writer = XXDLineWriter(layout: layout, tables: tables, options: options)
         let columns = layout.columns
         var written = 0
         if pendingCount > 0 && nextOffset != offset {
-            written += flushPendingLine(into: out)
+            written += flushPendingLine(writer, into: out)
         }
         var consumed = 0
         if pendingCount > 0 {
@@ -20,14 +21,34 @@ extension XXDFormatter {
             consumed = taken
             if pendingCount == columns {
                 written += pendingLine.withUnsafeBufferPointer { line in
-                    emitFullLine(line.baseAddress!, at: pendingOffset, into: out + written)
+                    emitFullLine(line.baseAddress!, at: pendingOffset, writer, into: out + written)
                 }
                 pendingCount = 0
             }
         }
-        while count - consumed >= columns {
-            written += emitFullLine(bytes + consumed, at: offset &+ consumed, into: out + written)
-            consumed += columns
+        if !options.autoskip && writer.isRegular {
+            // The common case, kept free of per-line state: stamp line after line.
+            while count - consumed >= columns {
+                written += writer.writeFullLine(bytes + consumed, at: offset &+ consumed, into: out + written)
+                consumed += columns
+            }
+        } else if options.autoskip && writer.isRegular {
+            // Autoskip: zero lines go through the run bookkeeping, the others are stamped directly.
+            while count - consumed >= columns {
+                let line = bytes + consumed
+                if zeroLinesSeen == 0 && !Self.isAllZero(line, count: columns) {
+                    lastLineOffset = offset &+ consumed
+                    written += writer.writeFullLine(line, at: offset &+ consumed, into: out + written)
+                } else {
+                    written += emitFullLine(line, at: offset &+ consumed, writer, into: out + written)
+                }
+                consumed += columns
+            }
+        } else {
+            while count - consumed >= columns {
+                written += emitFullLine(bytes + consumed, at: offset &+ consumed, writer, into: out + written)
+                consumed += columns
+            }
         }
         if consumed < count {
             pendingOffset = offset &+ consumed
@@ -40,30 +61,32 @@ extension XXDFormatter {
     }
 
     mutating func finishLines(into out: UnsafeMutablePointer<UInt8>) -> Int {
+        guard let layout else { return 0 }
+        let writer = XXDLineWriter(layout: layout, tables: tables, options: options)
         if pendingCount > 0 {
-            return flushPendingLine(into: out)
+            return flushPendingLine(writer, into: out)
         }
         guard options.autoskip else { return 0 }
         // xxd's last call for a zero run that reaches the end: it shows the run's final line.
         zeroLinesSeen -= 1
         var written = 0
         if zeroLinesSeen == 2 {
-            written += writeZeroLine(at: secondZeroLineOffset, into: out)
+            written += writeZeroLine(at: secondZeroLineOffset, writer, into: out)
         } else if zeroLinesSeen > 2 {
             written += writeSkipMark(into: out)
         }
         if zeroLinesSeen > 0 {
-            written += writeZeroLine(at: lastLineOffset, into: out + written)
+            written += writeZeroLine(at: lastLineOffset, writer, into: out + written)
         }
         zeroLinesSeen = 0
         return written
     }
 
     /// A short line always prints, after whatever a zero run held back.
-    private mutating func flushPendingLine(into out: UnsafeMutablePointer<UInt8>) -> Int {
-        var written = releaseZeroRun(into: out)
+    private mutating func flushPendingLine(_ writer: XXDLineWriter, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        var written = releaseZeroRun(writer, into: out)
         written += pendingLine.withUnsafeBufferPointer { line in
-            writeLine(line.baseAddress!, count: pendingCount, at: pendingOffset, into: out + written)
+            writeLine(line.baseAddress!, count: pendingCount, at: pendingOffset, writer, into: out + written)
         }
         pendingCount = 0
         return written
@@ -71,27 +94,26 @@ extension XXDFormatter {
 
     /// A full line goes through xxd's autoskip: the first zero line of a run prints, the rest wait.
     private mutating func emitFullLine(
-        _ bytes: UnsafePointer<UInt8>, at offset: Int, into out: UnsafeMutablePointer<UInt8>
+        _ bytes: UnsafePointer<UInt8>, at offset: Int, _ writer: XXDLineWriter, into out: UnsafeMutablePointer<UInt8>
     ) -> Int {
-        guard let layout else { return 0 }
         guard options.autoskip else {
-            return writeLine(bytes, count: layout.columns, at: offset, into: out)
+            return writeLine(bytes, count: writer.columns, at: offset, writer, into: out)
         }
         lastLineOffset = offset
-        if Self.isAllZero(bytes, count: layout.columns) {
+        if Self.isAllZero(bytes, count: writer.columns) {
             zeroLinesSeen += 1
             if zeroLinesSeen == 2 { secondZeroLineOffset = offset }
-            return zeroLinesSeen == 1 ? writeLine(bytes, count: layout.columns, at: offset, into: out) : 0
+            return zeroLinesSeen == 1 ? writeLine(bytes, count: writer.columns, at: offset, writer, into: out) : 0
         }
-        let written = releaseZeroRun(into: out)
-        return written + writeLine(bytes, count: layout.columns, at: offset, into: out + written)
+        let written = releaseZeroRun(writer, into: out)
+        return written + writeLine(bytes, count: writer.columns, at: offset, writer, into: out + written)
     }
 
     /// Ends a zero run: a run of two shows its second line, a longer run a `*`.
-    private mutating func releaseZeroRun(into out: UnsafeMutablePointer<UInt8>) -> Int {
+    private mutating func releaseZeroRun(_ writer: XXDLineWriter, into out: UnsafeMutablePointer<UInt8>) -> Int {
         var written = 0
         if zeroLinesSeen == 2 {
-            written = writeZeroLine(at: secondZeroLineOffset, into: out)
+            written = writeZeroLine(at: secondZeroLineOffset, writer, into: out)
         } else if zeroLinesSeen > 2 {
             written = writeSkipMark(into: out)
         }
@@ -105,11 +127,10 @@ extension XXDFormatter {
         return 2
     }
 
-    private func writeZeroLine(at offset: Int, into out: UnsafeMutablePointer<UInt8>) -> Int {
-        guard let layout else { return 0 }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: layout.columns) { zeros in
+    private func writeZeroLine(at offset: Int, _ writer: XXDLineWriter, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: writer.columns) { zeros in
             zeros.initialize(repeating: 0)
-            return writeLine(zeros.baseAddress!, count: layout.columns, at: offset, into: out)
+            return writeLine(zeros.baseAddress!, count: writer.columns, at: offset, writer, into: out)
         }
     }
 
@@ -129,101 +150,41 @@ extension XXDFormatter {
     }
 
     /// One line, offset column to newline.
-    func writeLine(
-        _ bytes: UnsafePointer<UInt8>, count: Int, at offset: Int, into out: UnsafeMutablePointer<UInt8>
+    private func writeLine(
+        _ bytes: UnsafePointer<UInt8>, count: Int, at offset: Int, _ writer: XXDLineWriter,
+        into out: UnsafeMutablePointer<UInt8>
     ) -> Int {
-        guard let layout else { return 0 }
-        let offsetLength = writeOffsetColumn(offset, into: out)
-        let line = out + offsetLength
-        guard count == layout.columns && layout.isRegular else {
-            return offsetLength + replayLine(bytes, count: count, layout: layout, into: line)
+        if count == writer.columns && writer.isRegular {
+            return writer.writeFullLine(bytes, at: offset, into: out)
         }
-        line.update(from: layout.fullLineTemplate, count: layout.fullLineLength)
-        let text = line + layout.textStart
-        let slots = layout.slotStart
-        if layout.slotWidth == 2 {
-            let pairs = tables.hexPairs
-            let raw = UnsafeMutableRawPointer(line)
-            for p in 0..<count {
-                let byte = Int(bytes[p])
-                raw.storeBytes(of: pairs[byte], toByteOffset: slots[p], as: UInt16.self)
-                text[p] = tables.text[byte]
-            }
-        } else {
-            let octets = tables.bitOctets
-            let raw = UnsafeMutableRawPointer(line)
-            for p in 0..<count {
-                let byte = Int(bytes[p])
-                raw.storeBytes(of: octets[byte], toByteOffset: slots[p], as: UInt64.self)
-                text[p] = tables.text[byte]
-            }
-        }
-        return offsetLength + layout.fullLineLength
+        let offsetLength = writer.writeOffsetColumn(offset, into: out)
+        return offsetLength + replayLine(bytes, count: count, writer, into: out + offsetLength)
     }
 
     /// xxd builds each line in a space-filled buffer, writing each byte's digits and then its
     /// character, and cuts the line after the last character. Replaying that order reproduces its
     /// output where digits and characters collide (odd `-e` layouts) and for short lines.
     private func replayLine(
-        _ bytes: UnsafePointer<UInt8>, count: Int, layout: XXDLineLayout, into out: UnsafeMutablePointer<UInt8>
+        _ bytes: UnsafePointer<UInt8>, count: Int, _ writer: XXDLineWriter, into out: UnsafeMutablePointer<UInt8>
     ) -> Int {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: layout.scratchLength) { scratch in
+        guard let layout else { return 0 }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: layout.scratchLength) { scratch in
             let line = scratch.baseAddress!
             line.initialize(repeating: UInt8(ascii: " "), count: layout.scratchLength)
             let raw = UnsafeMutableRawPointer(line)
             for p in 0..<count {
                 let byte = Int(bytes[p])
-                if layout.slotWidth == 2 {
-                    raw.storeBytes(of: tables.hexPairs[byte], toByteOffset: layout.slotStart[p], as: UInt16.self)
+                if writer.slotWidth == 2 {
+                    raw.storeBytes(of: writer.hexPairs[byte], toByteOffset: writer.slotStart[p], as: UInt16.self)
                 } else {
-                    raw.storeBytes(of: tables.bitOctets[byte], toByteOffset: layout.slotStart[p], as: UInt64.self)
+                    raw.storeBytes(of: writer.bitOctets[byte], toByteOffset: writer.slotStart[p], as: UInt64.self)
                 }
-                line[layout.textStart + p] = tables.text[byte]
+                line[writer.textStart + p] = writer.text[byte]
             }
-            let visible = layout.textStart + count
+            let visible = writer.textStart + count
             out.update(from: line, count: visible)
             out[visible] = UInt8(ascii: "\n")
             return visible + 1
         }
-    }
-
-    /// `%08lx:` (or `%08ld:` with `-d`) of the offset plus `-o`, in 64-bit wrapping arithmetic.
-    func writeOffsetColumn(_ offset: Int, into out: UnsafeMutablePointer<UInt8>) -> Int {
-        let value = UInt64(bitPattern: Int64(offset)) &+ options.displayOffset
-        var length: Int
-        if options.decimalOffsets {
-            length = Self.writeDecimal(Int64(bitPattern: value), into: out)
-        } else {
-            let significantDigits = (64 - value.leadingZeroBitCount + 3) / 4
-            length = max(8, significantDigits)
-            var remaining = value
-            let digits = XXDTables.lowercaseASCII.digits  // printf's %lx ignores -u
-            for index in stride(from: length - 1, through: 0, by: -1) {
-                out[index] = digits[Int(remaining & 0xf)]
-                remaining >>= 4
-            }
-        }
-        out[length] = UInt8(ascii: ":")
-        length += 1
-        return length
-    }
-
-    /// `%08ld`: at least eight characters, zeros after the sign.
-    private static func writeDecimal(_ value: Int64, into out: UnsafeMutablePointer<UInt8>) -> Int {
-        var magnitude = value.magnitude
-        var digitCount = 1
-        var probe = magnitude
-        while probe >= 10 {
-            probe /= 10
-            digitCount += 1
-        }
-        let sign = value < 0 ? 1 : 0
-        let width = max(8, digitCount + sign)
-        if sign == 1 { out[0] = UInt8(ascii: "-") }
-        for index in stride(from: width - 1, through: sign, by: -1) {
-            out[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-            magnitude /= 10
-        }
-        return width
     }
 }

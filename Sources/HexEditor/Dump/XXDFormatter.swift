@@ -53,7 +53,8 @@ public struct XXDFormatter {
         if options.isLineStyle {
             columns = min(max(columns, 1), XXDOptions.maximumColumns)
             let group = min(max(options.resolvedGroupSize, 1), columns)
-            layout = XXDLineLayout(style: options.style, columns: columns, groupSize: group)
+            layout = XXDLineLayout(
+                style: options.style, columns: columns, groupSize: group, zeroText: tables.text[0])
         } else {
             columns = max(columns, options.style == .plain ? 0 : 1)
             layout = nil

@@ -20,12 +20,15 @@ final class XXDLineLayout: @unchecked Sendable {
     let fullLineTemplate: UnsafeMutablePointer<UInt8>
     /// `textStart + columns + 1`.
     let fullLineLength: Int
+    /// A full line of zero bytes after the offset column (regular layouts): zero runs are common
+    /// in disk images and sparse files, and such a line is then one copy.
+    let zeroLine: UnsafeMutablePointer<UInt8>
     /// No hex digits reach into the text column, so writes need no ordering.
     let isRegular: Bool
     /// Room needed to replay any line, including digits that land past its end.
     let scratchLength: Int
 
-    init(style: XXDOptions.Style, columns: Int, groupSize: Int) {
+    init(style: XXDOptions.Style, columns: Int, groupSize: Int, zeroText: UInt8) {
         self.columns = columns
         self.groupSize = groupSize
         slotWidth = style == .bits ? 8 : 2
@@ -38,21 +41,31 @@ final class XXDLineLayout: @unchecked Sendable {
         slotStart.initialize(from: starts, count: columns)
         textStart = (groupLength * columns - 1) / groupSize + 3
         fullLineLength = textStart + columns + 1
-        fullLineTemplate = .allocate(capacity: fullLineLength)
-        fullLineTemplate.initialize(repeating: UInt8(ascii: " "), count: fullLineLength)
+        // Padded to whole 8-byte words: the writer copies it a word at a time.
+        fullLineTemplate = .allocate(capacity: fullLineLength + 8)
+        fullLineTemplate.initialize(repeating: UInt8(ascii: " "), count: fullLineLength + 8)
         fullLineTemplate[fullLineLength - 1] = UInt8(ascii: "\n")
         let hexEnd = (starts.max() ?? 0) + slotWidth
         isRegular = hexEnd <= textStart
         scratchLength = max(hexEnd, fullLineLength)
+        zeroLine = .allocate(capacity: fullLineLength + 8)
+        zeroLine.initialize(from: fullLineTemplate, count: fullLineLength + 8)
+        if isRegular {
+            for p in 0..<columns {
+                (zeroLine + starts[p]).update(repeating: UInt8(ascii: "0"), count: slotWidth)
+                zeroLine[textStart + p] = zeroText
+            }
+        }
     }
 
     deinit {
         slotStart.deallocate()
         fullLineTemplate.deallocate()
+        zeroLine.deallocate()
     }
 
-    /// The longest line this layout prints, offset column included.
-    var maximumLineLength: Int { XXDLineLayout.maximumOffsetColumnLength + fullLineLength }
+    /// The room one line needs: offset column, line, and the word-copy overrun.
+    var maximumLineLength: Int { XXDLineLayout.maximumOffsetColumnLength + fullLineLength + 8 }
 
     /// `%08lx:` of 64 bits is at most 17 characters; `%08ld:` at most 21 (`-9223372036854775808:`).
     static let maximumOffsetColumnLength = 21

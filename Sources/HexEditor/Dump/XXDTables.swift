@@ -5,6 +5,9 @@
 final class XXDTables: @unchecked Sendable {  // immutable after init
     /// Two hex digits per byte, first digit in the low byte (stored unaligned, little-endian).
     let hexPairs: UnsafeMutablePointer<UInt16>
+    /// Four hex digits per pair of bytes, indexed by the pair read as a little-endian UInt16 (so the
+    /// first byte's digits come first): one load per group of xxd's default layout.
+    let hexQuads: UnsafeMutablePointer<UInt32>
     /// Eight `0`/`1` digits per byte, most significant bit first in the low byte.
     let bitOctets: UnsafeMutablePointer<UInt64>
     /// The text-column character for each byte: itself when printable ASCII, `.` otherwise.
@@ -33,6 +36,7 @@ final class XXDTables: @unchecked Sendable {  // immutable after init
         hexPairs = .allocate(capacity: 256)
         bitOctets = .allocate(capacity: 256)
         text = .allocate(capacity: 256)
+        hexQuads = .allocate(capacity: 1 << 16)
         for byte in 0..<256 {
             hexPairs[byte] = UInt16(digitText[byte >> 4]) | UInt16(digitText[byte & 0xf]) << 8
             var octet: UInt64 = 0
@@ -42,6 +46,9 @@ final class XXDTables: @unchecked Sendable {  // immutable after init
             bitOctets[byte] = octet | 0x3030_3030_3030_3030  // '0' in every lane, plus the set bits
             let shown = ebcdic ? Self.ebcdicToASCII(UInt8(byte)) : UInt8(byte)
             text[byte] = shown > 31 && shown < 127 ? shown : UInt8(ascii: ".")
+        }
+        for pair in 0..<(1 << 16) {
+            hexQuads[pair] = UInt32(hexPairs[pair & 0xff]) | UInt32(hexPairs[pair >> 8]) << 16
         }
     }
 

@@ -83,6 +83,8 @@ extension EditorState {
         let result = scans ? withSequentialAccess { interpret(command) } : interpret(command)
         switch result {
         case .success(let effects):
+            // resize, insert and delete may have mapped the file anew, without the advice.
+            adviseRandomAccess()
             return apply(effects, of: String(text))
         case .failure(let error):
             show(error)

@@ -35,6 +35,13 @@ import Testing
             #expect(try mappingFlags(of: file.path).contains("rr"), "back to random access after a search")
         }
 
+        @Test func theAdviceSurvivesAResizeThatRemaps() throws {
+            let (editor, file) = try makeEditor(countingBytes(4096), name: "advice-resize.bin")
+            editor.handle(keys(":resize 64m<Enter>"))
+            #expect(!editor.messageIsError)
+            #expect(try mappingFlags(of: file.path).contains("rr"))
+        }
+
         @Test func anAdviseCommandIsLeftAlone() throws {
             let (editor, file) = try makeEditor(countingBytes(1 << 20), name: "advice-user.bin")
             editor.handle(keys(":advise sequential<Enter>"))
