@@ -106,6 +106,8 @@ extension EditorState {
     /// Called before a key is handled: marks what other processes changed up
     /// to now, so that after the key only the user's own edits are new.
     func liveViewWillHandleKey() {
+        // Bytes a tick read for the next frame are stale once a key may edit them.
+        live.pendingFrame = nil
         guard highlightsChanges, !live.keyPending, mode != .pager else { return }
         live.keyPending = true
         guard let shown = live.tracker.lastFrame else { return }

@@ -47,6 +47,18 @@ struct LiveEditorTests {
         #expect(file.contents.prefix(2) == [0xFF, 0xEE])
     }
 
+    @Test func anEditRightAfterATickShowsInTheNextFrame() throws {
+        let (editor, file, _) = try makeLiveEditor(countingBytes(64))
+        OtherProcess.write([0x99], at: 20, to: file.path)
+        #expect(editor.tick(), "the tick has read the bytes for the next frame")
+        editor.handle(keys("r42"))
+        let screen = editor.frame(width: 80, height: 8)
+        #expect(screen.line(0).hasPrefix("00000000  42 01 02"), "the frame shows the edit, not the tick's bytes")
+        let layout = try #require(editor.layout)
+        #expect(screen.hexStyle(row: 1, byte: 4, layout: layout) == .changed)
+        #expect(screen.hexStyle(row: 0, byte: 0, layout: layout) != .changed)
+    }
+
     @Test func aWriteJustBeforeAKeyIsStillHighlighted() throws {
         let (editor, file, _) = try makeLiveEditor(countingBytes(64))
         OtherProcess.write([0x77], at: 40, to: file.path)
