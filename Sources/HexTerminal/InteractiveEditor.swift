@@ -44,7 +44,16 @@ public enum InteractiveEditor {
             switch wake {
             case .hangUp:
                 return lostTerminalExit(session)
-            case .timeout, .fileEvent:
+            case .fileEvent:
+                // The watcher also hears the file's directory; others' files there are not news,
+                // but the periodic look still comes on time.
+                let relevant = state.live.watcher?.drainEvents() ?? false
+                if relevant || MonotonicClock.now() - lastTick >= LiveView.frameIntervalNanoseconds {
+                    needsFrame = state.tick()
+                    lastTick = MonotonicClock.now()
+                }
+                continue
+            case .timeout:
                 needsFrame = state.tick()
                 lastTick = MonotonicClock.now()
                 continue

@@ -132,13 +132,16 @@ struct LiveViewTests {
         #expect(end.contains("hexmap-exit=0"), "\(end)")
     }
 
-    @Test func headlessWatchPrintsAppendedBytesAsXXDLines() throws {
+    @Test(arguments: [["-c", "follow on"], ["--watch"]])
+    func headlessWatchPrintsAppendedBytesAsXXDLines(_ options: [String]) throws {
         let scratch = try ScratchDirectory()
         let path = try scratch.file("tail.log", bytes: Array("before\n".utf8))
         let outPath = scratch.url.appendingPathComponent("out.txt").path
         let errPath = scratch.url.appendingPathComponent("err.txt").path
         let watcher = try OtherWriter.start(
-            "/bin/sh", ["-c", "exec \"$1\" \"$2\" -c 'follow on' >\"$3\" 2>\"$4\"", "watch", hexmapExecutable().path, path, outPath, errPath])
+            "/bin/sh",
+            ["-c", "f=$1; o=$2; e=$3; shift 3; exec \"$@\" >\"$o\" 2>\"$e\"", "watch", path, outPath, errPath,
+             hexmapExecutable().path, path] + options)
         defer { watcher.terminate() }
         func output() -> String { (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "" }
         func waitForOutput(_ text: String) -> String {

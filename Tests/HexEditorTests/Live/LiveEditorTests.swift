@@ -21,6 +21,15 @@ struct LiveEditorTests {
         #expect(screen.line(layout.statusRow).contains("3 changed"))
     }
 
+    @Test func withoutNotificationsThePeriodicLookStillSeesGrowth() throws {
+        let (editor, file, _) = try makeLiveEditor(countingBytes(16))
+        editor.live.startWatching(editor.document, notifications: false)
+        #expect(editor.live.watcher?.mechanism == .polling)
+        OtherProcess.append([0xAB], to: file.path)
+        #expect(editor.tick())
+        #expect(editor.frame(width: 80, height: 8).line(1).hasPrefix("00000010  ab"))
+    }
+
     @Test func theHighlightFadesAfterAMoment() throws {
         let (editor, file, clock) = try makeLiveEditor(countingBytes(64))
         OtherProcess.write([0xEE], at: 5, to: file.path)
