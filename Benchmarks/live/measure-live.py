@@ -6,7 +6,8 @@
    marker into the visible range, and this script polls `tmux capture-pane` until
    the marker is on screen. Median and worst over N writes, for two kinds of writer:
      - write(2) through a file descriptor (the kernel tells hexmap via inotify);
-     - stores through a shared mmap (no event at all: hexmap's periodic look).
+     - stores through a shared mmap (no event at all: hexmap's periodic look);
+     - appends (O_APPEND writes) with follow mode on (F): growth, remap, scroll.
    capture-pane itself takes a few milliseconds, so figures carry that much noise.
 2. CPU while idle on a file nobody changes: CPU time (from /proc/PID/schedstat,
    nanoseconds) and wakeups (voluntary context switches) over a quiet period.
@@ -57,6 +58,10 @@ class Pane:
 def measure_delays(pane, path, writes, writer):
     """Writes a fresh 8-letter marker at offset 0 and times until the text pane shows it."""
     delays = []
+    append_fd = os.open(path, os.O_WRONLY | os.O_APPEND) if writer == "append" else None
+    if writer == "append":
+        pane.tmux("send-keys", "-t", "bench", "F")
+        pane.wait_for("follow")
     with open(path, "r+b") as handle:
         mapping = mmap.mmap(handle.fileno(), 0) if writer == "mmap" else None
         for i in range(writes):
@@ -65,12 +70,17 @@ def measure_delays(pane, path, writes, writer):
             start = time.monotonic()
             if mapping is not None:
                 mapping[0:8] = marker
+            elif writer == "append":
+                # 16 bytes: the marker starts a row of its own in the text pane.
+                os.write(append_fd, marker + b"........")
             else:
                 os.pwrite(handle.fileno(), marker, 0)
             seen = pane.wait_for("|" + marker.decode())
             delays.append((seen - start) * 1000)
         if mapping is not None:
             mapping.close()
+    if append_fd is not None:
+        os.close(append_fd)
     return delays
 
 
@@ -102,10 +112,10 @@ def main():
     try:
         pane.wait_for("watched.bin")
         print(f"hexmap: {hexmap}")
-        for writer in ("write", "mmap"):
+        for writer in ("write", "mmap", "append"):
             delays = measure_delays(pane, path, args.writes, writer)
             delays.sort()
-            print(f"write-to-screen delay, {writer:5} writer, {len(delays)} writes: "
+            print(f"write-to-screen delay, {writer:6} writer, {len(delays)} writes: "
                   f"median {statistics.median(delays):.1f} ms, p90 {delays[int(len(delays) * 0.9)]:.1f} ms, "
                   f"worst {delays[-1]:.1f} ms, best {delays[0]:.1f} ms")
         time.sleep(1.5)  # let highlights fade: idle means nothing left to redraw
@@ -115,6 +125,18 @@ def main():
         cpu1, wake1 = cpu_and_wakeups(pid)
         seconds = args.idle_seconds
         print(f"idle on an unchanging file for {seconds:.0f} s: CPU {(cpu1 - cpu0) / 1e9 / seconds * 100:.3f} % "
+              f"({(cpu1 - cpu0) / 1e6:.1f} ms CPU), {(wake1 - wake0) / seconds:.1f} wakeups/s")
+        # The headless watcher (--watch) on the same unchanging file.
+        watcher = subprocess.Popen([hexmap, path, "--watch"], stdout=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+        try:
+            time.sleep(1.0)
+            cpu0, wake0 = cpu_and_wakeups(watcher.pid)
+            time.sleep(args.idle_seconds)
+            cpu1, wake1 = cpu_and_wakeups(watcher.pid)
+        finally:
+            watcher.terminate()
+            watcher.wait()
+        print(f"headless --watch idle for {seconds:.0f} s: CPU {(cpu1 - cpu0) / 1e9 / seconds * 100:.3f} % "
               f"({(cpu1 - cpu0) / 1e6:.1f} ms CPU), {(wake1 - wake0) / seconds:.1f} wakeups/s")
     finally:
         pane.close()
