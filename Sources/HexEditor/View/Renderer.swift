@@ -130,7 +130,7 @@ public enum Renderer {
             // Long input scrolls so the insertion point stays visible.
             let visible = max(1, screen.width - 2)
             let start = max(0, input.cursor - visible + 1)
-            let shown = String(input.text.dropFirst(start).prefix(visible))
+            let shown = sanitized(String(input.text.dropFirst(start).prefix(visible)))
             screen.put(String(input.prompt), row: row, column: 0, style: .commandLine)
             screen.put(shown, row: row, column: 1, style: .commandLine)
             screen.cursorPosition = (row, 1 + input.cursor - start)
@@ -172,13 +172,15 @@ public enum Renderer {
         return screen
     }
 
-    /// Anything not printable ASCII becomes `.` (tabs become a space): no raw
-    /// bytes from command output reach the terminal.
+    /// One cell per character, and only printable ASCII: a tab becomes a space,
+    /// anything else `.`, so no raw bytes from command output or typed text reach
+    /// the terminal and columns stay where the renderer put them.
     static func sanitized(_ line: String) -> String {
         String(
-            line.unicodeScalars.map { scalar -> Character in
-                if scalar == "\t" { return " " }
-                return (0x20...0x7e).contains(scalar.value) ? Character(scalar) : "."
+            line.map { character -> Character in
+                if character == "\t" { return " " }
+                guard let ascii = character.asciiValue, (0x20...0x7e).contains(ascii) else { return "." }
+                return character
             })
     }
 }

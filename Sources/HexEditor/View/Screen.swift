@@ -43,15 +43,20 @@ public struct Screen: Equatable, Sendable {
         }
     }
 
-    /// Writes `string` from (row, column), clipped at the right edge. Returns the
-    /// column after the last character written, so callers can continue a line.
+    /// Writes `string` from (row, column), clipped at the right edge, one cell per
+    /// character; anything but printable ASCII is written as `.` (a file name or a
+    /// typed character never reaches the terminal raw). Returns the column after
+    /// the last character written, so callers can continue a line.
     @discardableResult
     public mutating func put(_ string: String, row: Int, column: Int, style: Style = .plain) -> Int {
         var x = column
         guard (0..<height).contains(row) else { return x + string.count }
         for character in string {
             if x >= width { break }
-            if x >= 0 { cells[row * width + x] = Cell(character, style: style) }
+            if x >= 0 {
+                let printable = character.asciiValue.map { (0x20...0x7e).contains($0) } ?? false
+                cells[row * width + x] = Cell(printable ? character : ".", style: style)
+            }
             x += 1
         }
         return x

@@ -67,3 +67,23 @@ struct RendererTests {
         #expect(Formatting.humanSize(100 << 30) == "100.0 GiB")
     }
 }
+
+@Suite("Screen")
+struct ScreenTests {
+    @Test func putClipsAndKeepsOnlyPrintableASCII() {
+        var screen = Screen(width: 8, height: 2)
+        let end = screen.put("ab\u{1b}[é\tcdefgh", row: 0, column: 1, style: .message)
+        #expect(screen.line(0) == " ab.[..c")
+        #expect(end == 8)
+        #expect(screen[0, 1].style == .message)
+        screen.put("x", row: 5, column: 0)
+        screen.put("yz", row: 1, column: -1)
+        #expect(screen.line(1) == "z       ")
+    }
+
+    @Test func nonASCIIFileNamesShowAsDots() throws {
+        let (editor, _) = try makeEditor([1, 2, 3], name: "café.bin")
+        let screen = editor.frame(width: 80, height: 5)
+        #expect(screen.line(3).hasPrefix(" caf..bin  3 B"))
+    }
+}
