@@ -47,7 +47,7 @@ public enum InteractiveEditor {
             case .fileEvent:
                 // The watcher also hears the file's directory; others' files there are not news,
                 // but the periodic look still comes on time.
-                let relevant = state.live.watcher?.drainEvents() ?? false
+                let relevant = state.live.takeWatcherEvents()
                 if relevant || MonotonicClock.now() - lastTick >= LiveView.frameIntervalNanoseconds {
                     needsFrame = state.tick()
                     lastTick = MonotonicClock.now()

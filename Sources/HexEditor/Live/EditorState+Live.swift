@@ -10,7 +10,7 @@ extension EditorState {
     @discardableResult
     public func tick() -> Bool {
         let now = live.now()
-        live.watcher?.drainEvents()
+        live.takeWatcherEvents()
         if live.shownIdentity == nil {
             live.shownIdentity = document.identity
         } else if document.identity != live.shownIdentity {
@@ -19,8 +19,15 @@ extension EditorState {
             live.tracker.reset()
             live.watcher?.rewatch()
         }
-        var needsFrame = followSizeChange()
-        if noticeFileFate() { needsFrame = true }
+        var needsFrame = false
+        // A shared mapping shows other processes' writes by itself; only the size
+        // and the path need system calls, so they wait for an event when there are events.
+        if live.mustLookAtFile(now: now) {
+            live.eventPending = false
+            live.lastLook = now
+            needsFrame = followSizeChange()
+            if noticeFileFate() { needsFrame = true }
+        }
         guard highlightsChanges, mode != .pager, let layout else { return needsFrame }
         clampCursor()
         scrollToCursor(layout)

@@ -130,8 +130,10 @@ public final class FileWatcher {
                     let header = MemoryLayout<inotify_event>.size
                     while position + header <= count {
                         let watch = raw.loadUnaligned(fromByteOffset: position, as: Int32.self)
+                        let mask = raw.loadUnaligned(fromByteOffset: position + 4, as: UInt32.self)
                         let nameLength = Int(raw.loadUnaligned(fromByteOffset: position + 12, as: UInt32.self))
-                        if watch == fileWatch {
+                        if watch == fileWatch || mask & UInt32(IN_Q_OVERFLOW) != 0 {
+                            // An overflowed queue lost events: assume one was ours.
                             relevant = true
                         } else if watch == directoryWatch {
                             let name = raw[(position + header)..<min(count, position + header + nameLength)]

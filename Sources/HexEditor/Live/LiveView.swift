@@ -28,7 +28,31 @@ public final class LiveView {
     /// When the last frame was drawn, to know when a highlight on it fades.
     var drawnAt: Int64 = 0
 
+    /// With notifications, the size and the path are looked at on events, and
+    /// at least this often in case one was lost (a remote file system, a full queue).
+    public static let safetyLookNanoseconds: Int64 = 1_000_000_000
+
+    /// A relevant watcher event arrived and the file has not been looked at since.
+    var eventPending = false
+    /// When the size and the path were last looked at.
+    var lastLook: Int64 = 0
+
     public init() {}
+
+    /// Reads the watcher's pending events; true when one concerned the file (the
+    /// next `tick` then looks at its size and path).
+    @discardableResult
+    public func takeWatcherEvents() -> Bool {
+        guard watcher?.drainEvents() == true else { return false }
+        eventPending = true
+        return true
+    }
+
+    /// Whether `tick` must stat the file: always when polling, else on an event or the safety interval.
+    func mustLookAtFile(now: Int64) -> Bool {
+        guard let watcher, watcher.mechanism != .polling else { return true }
+        return eventPending || now - lastLook >= Self.safetyLookNanoseconds
+    }
 
     /// Watches the document's file for changes by other processes (inotify, kqueue, or polling).
     public func startWatching(_ document: Document, notifications: Bool = true) {

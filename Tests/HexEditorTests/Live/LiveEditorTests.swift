@@ -30,6 +30,26 @@ struct LiveEditorTests {
         #expect(editor.frame(width: 80, height: 8).line(1).hasPrefix("00000010  ab"))
     }
 
+    @Test func withInotifyTheSizeIsLookedAtOnEventsAndAtLeastEverySecond() throws {
+        let (editor, file, clock) = try makeLiveEditor(countingBytes(16))
+        editor.live.startWatching(editor.document)
+        #expect(editor.live.watcher?.mechanism == .inotify)
+        editor.tick()
+        OtherProcess.append([0xAB], to: file.path)
+        #expect(editor.tick(), "the append's event makes the tick look at the size")
+        #expect(editor.document.size == 17)
+        // A size change without an event (as if it were lost) waits for the safety look.
+        editor.live.watcher?.drainEvents()
+        OtherProcess.append([0xCD], to: file.path)
+        editor.live.watcher?.drainEvents()
+        clock.advance(milliseconds: 50)
+        editor.tick()
+        #expect(editor.document.size == 17)
+        clock.advance(milliseconds: 1000)
+        #expect(editor.tick())
+        #expect(editor.document.size == 18)
+    }
+
     @Test func theHighlightFadesAfterAMoment() throws {
         let (editor, file, clock) = try makeLiveEditor(countingBytes(64))
         OtherProcess.write([0xEE], at: 5, to: file.path)
