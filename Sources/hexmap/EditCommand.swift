@@ -76,6 +76,9 @@ struct EditCommand: ParsableCommand {
         if watch, json {
             throw ValidationError("--watch prints xxd lines: it cannot be combined with --json")
         }
+        if watch, privateMapping {
+            throw ValidationError("--watch follows other processes' changes, which a --private mapping never sees")
+        }
     }
 
     func run() throws {

@@ -171,6 +171,18 @@ struct LiveViewTests {
     }
 }
 
+@Suite("Headless watch options")
+struct WatchOptionTests {
+    @Test(arguments: [["--json"], ["--private"]])
+    func watchRefusesOptionsItCannotHonour(_ option: [String]) throws {
+        let scratch = try ScratchDirectory()
+        let path = try scratch.file("w.bin", bytes: [1, 2, 3])
+        let result = try runProcess(hexmapExecutable().path, [path, "--watch"] + option)
+        #expect(result.status == 2)
+        #expect(result.error.contains("--watch"))
+    }
+}
+
 /// The other process's side: plain file operations on the path.
 enum OtherWriter {
     static func write(_ bytes: [UInt8], at offset: UInt64, to path: String) throws {
