@@ -27,6 +27,10 @@ public enum InteractiveEditor {
         let state = EditorState(document: document, width: size.width, height: size.height)
         var needsFrame = true
         var lostTerminal = LostTerminalDetector()
+        // The live view: other processes' writes, growth, truncation and rotation show as they happen.
+        state.highlightsChanges = true
+        state.live.startWatching(document)
+        var lastTick = MonotonicClock.now()
 
         while true {
             if needsFrame {
@@ -34,25 +38,58 @@ public enum InteractiveEditor {
                 painter.paint(state.frame(width: size.width, height: size.height), on: session.window)
                 needsFrame = false
             }
-            guard let key = session.nextKey() else {
-                if lostTerminal.noteEmptyRead() {
-                    session.end()
-                    printError("hexmap: the terminal went away; edits made so far are in the file (unsynced ones are not yet durable)")
-                    return 1
+            let wake = LiveEventWait.wait(
+                terminal: session.inputDescriptor, watcher: state.live.watcher?.descriptor,
+                timeoutMilliseconds: state.live.sleepMilliseconds)
+            switch wake {
+            case .hangUp:
+                return lostTerminalExit(session)
+            case .fileEvent:
+                // The watcher also hears the file's directory; others' files there are not news,
+                // but the periodic look still comes on time.
+                let relevant = state.live.takeWatcherEvents()
+                if relevant || MonotonicClock.now() - lastTick >= LiveView.frameIntervalNanoseconds {
+                    needsFrame = state.tick()
+                    lastTick = MonotonicClock.now()
                 }
-                needsFrame = state.tick()
                 continue
+            case .timeout:
+                needsFrame = state.tick()
+                lastTick = MonotonicClock.now()
+                continue
+            case .input:
+                break
             }
-            lostTerminal.reset()
-            needsFrame = true
-            if key == .resize { session.invalidate() }
-            switch state.handle(key) {
-            case .none: break
-            case .redraw: session.invalidate()
-            case .suspend: session.suspend()
-            case .quit: return 0
+            // Every key ncurses has, then one frame: a paste or a held key never queues frames.
+            var sawKey = false
+            while let key = session.keyWithoutWaiting() {
+                sawKey = true
+                if key == .resize { session.invalidate() }
+                switch state.handle(key) {
+                case .none: break
+                case .redraw: session.invalidate()
+                case .suspend: session.suspend()
+                case .quit: return 0
+                }
+            }
+            if sawKey {
+                lostTerminal.reset()
+                needsFrame = true
+            } else if lostTerminal.noteEmptyRead() {
+                return lostTerminalExit(session)
+            }
+            // Keys arriving without pause must not starve the live view.
+            if MonotonicClock.now() - lastTick >= LiveView.frameIntervalNanoseconds {
+                if state.tick() { needsFrame = true }
+                lastTick = MonotonicClock.now()
             }
         }
+    }
+
+    private static func lostTerminalExit(_ session: TerminalSession) -> Int32 {
+        session.end()
+        printError("hexmap: the terminal went away; edits made so far are in the file (unsynced ones are not yet durable)")
+        return 1
     }
 
     private static func printError(_ text: String) {

@@ -81,6 +81,15 @@ final class TerminalSession {
 
     func nextKey() -> Key? { KeyDecoder.next(from: window) }
 
+    /// The descriptor keys arrive on, for the event loop's `poll`.
+    var inputDescriptor: Int32 { fileno(input) }
+
+    /// A key ncurses already has or can read at once; nil without waiting.
+    func keyWithoutWaiting() -> Key? {
+        wtimeout(window, 0)
+        return KeyDecoder.next(from: window)
+    }
+
     /// Forces a full repaint on the next frame (Ctrl-L, or after a resize).
     func invalidate() { clearok(window, true) }
 

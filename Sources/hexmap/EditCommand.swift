@@ -52,7 +52,13 @@ struct EditCommand: ParsableCommand {
     @Flag(name: .customLong("no-sync"), help: "Headless: do not msync when the script ends.")
     var noSync = false
 
-    var isHeadless: Bool { !commands.isEmpty || script != nil }
+    @Flag(
+        help: ArgumentHelp(
+            "Headless: after the commands (if any), print bytes other processes append, as xxd lines, until interrupted (as does a script ending in `follow on`)."
+        ))
+    var watch = false
+
+    var isHeadless: Bool { !commands.isEmpty || script != nil || watch }
 
     func validate() throws {
         if !commands.isEmpty, script != nil {
@@ -67,6 +73,12 @@ struct EditCommand: ParsableCommand {
         if readOnly, create != nil {
             throw ValidationError("--create cannot be combined with -r")
         }
+        if watch, json {
+            throw ValidationError("--watch prints xxd lines: it cannot be combined with --json")
+        }
+        if watch, privateMapping {
+            throw ValidationError("--watch follows other processes' changes, which a --private mapping never sees")
+        }
     }
 
     func run() throws {
@@ -80,7 +92,9 @@ struct EditCommand: ParsableCommand {
     private func runHeadless() -> Int32 {
         let parsed: Script
         do {
-            if let script {
+            if script == nil && commands.isEmpty {
+                parsed = try Script.parse(commands: [])  // `--watch` alone
+            } else if let script {
                 parsed = try Script.parse(try ScriptSource.read(script), name: script)
             } else {
                 parsed = try Script.parse(commands: commands)
@@ -104,6 +118,9 @@ struct EditCommand: ParsableCommand {
             options: ScriptRunner.Options(rollback: !noRollback, sync: !noSync, json: json))
         switch runner.run(parsed) {
         case .succeeded:
+            if watch || runner.endsFollowing {
+                return WatchLoop.run(document: document, output: StandardOutputSink())
+            }
             return 0
         case .failed(let message):
             return report(message, status: 1)

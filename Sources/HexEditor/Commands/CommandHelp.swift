@@ -15,7 +15,7 @@ enum CommandHelp {
         "info                             path, size, mode, sharing, page size, unsynced edits",
         "follow on|off                    keep the view at the end as the file grows",
         "set columns=N|auto               bytes per row in the editor",
-        "reopen                           re-read the size if another process changed it",
+        "reopen                           re-read the size; after rotation, open the new file at the path",
         "q | q! | wq                      quit | discard unsynced edits and quit | sync and quit",
         "Numbers: 4096 0x1000 4k 1m 1g $ $-16. Bytes: de ad be ef, deadbeef, \"text\\n\\x00\".",
     ]

@@ -170,7 +170,8 @@ public final class CommandInterpreter {
     }
 
     private func reopenMessage() throws(EditorError) -> String {
-        switch try document.refresh() {
+        if let message = try document.reopenIfReplaced() { return message }
+        return switch try document.refresh() {
         case .unchanged: "size unchanged (\(document.size))"
         case .grew(let from, let to): "the file grew from \(from) to \(to) bytes"
         case .shrank(let from, let to): "the file shrank from \(from) to \(to) bytes"

@@ -13,7 +13,10 @@ public final class Document {
     /// Set when the file was opened read-only because it could not be opened for writing.
     public private(set) var readOnlyNotice: String?
 
-    let file: MappedFile
+    /// Replaced only by `reopen` (Live/Document+Reopen.swift), when the path names a new file.
+    var file: MappedFile
+    /// Which file the path named when it was opened: the live view's check for rotation.
+    public internal(set) var identity: FileIdentity?
     var journal = UndoJournal()
     let syncedState: UndoJournal.Checkpoint
     private var isClosed = false
@@ -52,6 +55,7 @@ public final class Document {
             throw Self.openError(error, path: path)
         }
         syncedState = journal.checkpoint()
+        identity = FileIdentity(path: path)
     }
 
     private static func openError(_ error: MapError, path: String) -> EditorError {

@@ -63,6 +63,14 @@ struct UndoJournal {
         position += 1
     }
 
+    /// Empties the journal for a different file (`reopen` after rotation): every
+    /// checkpoint now names the new file as it is.
+    mutating func reset() {
+        entries = []
+        position = 0
+        for checkpoint in checkpoints { move(checkpoint) }
+    }
+
     /// Notes that `nextUndo` has been taken back.
     mutating func didUndo() {
         precondition(canUndo)

@@ -29,6 +29,9 @@ public final class ScriptRunner {
         }
     }
 
+    /// The script left `follow on` in effect (and did not quit): headless, that means watching.
+    public private(set) var endsFollowing = false
+
     private let document: Document
     private let interpreter: CommandInterpreter
     private let output: any OutputSink
@@ -51,7 +54,11 @@ public final class ScriptRunner {
             do {
                 let effects = try interpreter.run(line.command, context: context)
                 context.cursor = effects.cursor ?? context.cursor
-                if effects.quit != nil { break }
+                endsFollowing = effects.follow ?? endsFollowing
+                if effects.quit != nil {
+                    endsFollowing = false
+                    break
+                }
             } catch {
                 failure = "\(script.name):\(line.number): \(error.message)"
                 break

@@ -16,6 +16,7 @@ extension EditorState {
         case .character("/"): startLine(.search)
         case .character("n"): repeatSearch(backward: false)
         case .character("N"): repeatSearch(backward: true)
+        case .character("F"): startFollowing()
         case .character("R"): enterEditingMode(.overwrite)
         case .character("r"): enterEditingMode(.replaceByte)
         case .character("u"): return runCommand("undo")
@@ -60,6 +61,7 @@ extension EditorState {
         case .control("u"): page(by: -max(1, rows / 2) * perRow)
         default: return false
         }
+        leaveFollowModeForMotion()
         clampCursor()
         return true
     }

@@ -28,7 +28,8 @@ public final class EditorState {
     /// The live view's hook: when set, bytes that differ from the previous
     /// frame are shown as changed.
     public var highlightsChanges = false
-    var previousFrame: FrameBytes?
+    /// The live view (Live/): change highlight, file watcher, file fate.
+    public let live = LiveView()
 
     /// The high nibble typed in overwrite or replace mode, not yet written.
     var pendingHighNibble: UInt8?
@@ -90,6 +91,7 @@ public final class EditorState {
     @discardableResult
     public func handle(_ key: Key) -> EditorAction {
         if key == .resize { return .none }
+        liveViewWillHandleKey()
         switch mode {
         case .normal: return handleNormal(key)
         case .overwrite: handleOverwrite(key)
@@ -108,31 +110,6 @@ public final class EditorState {
         return .none
     }
 
-    /// Called by the event loop when no key came within its timeout. Notices a
-    /// file another process grew or shrank (remapping it), so the view and the
-    /// cursor follow. Returns true when the screen needs a new frame.
-    @discardableResult
-    public func tick() -> Bool {
-        let change: SizeChange
-        do {
-            change = try document.refresh()
-        } catch {
-            return show(error)
-        }
-        switch change {
-        case .unchanged:
-            return highlightsChanges
-        case .grew(let from, let to):
-            message = .init("the file grew from \(from) to \(to) bytes (changed outside hexmap)")
-            if following, to > 0 { cursor = to - 1 }
-        case .shrank(let from, let to):
-            message = .init("the file shrank from \(from) to \(to) bytes (changed outside hexmap)", isError: true)
-        }
-        adviseRandomAccess()
-        clampCursor()
-        return true
-    }
-
     /// Renders the current state at the given terminal size.
     public func frame(width: Int, height: Int) -> Screen {
         resize(width: width, height: height)
@@ -146,17 +123,17 @@ public final class EditorState {
         }
         clampCursor()
         scrollToCursor(layout)
-        let frame = readVisibleBytes(layout)
+        let frame = liveFrameBytes(layout)
+        let changed = recordLiveFrame(frame)
         let view = Renderer.HexView(
-            layout: layout, frame: frame, previousFrame: highlightsChanges ? previousFrame : nil,
+            layout: layout, frame: frame, changedOffsets: changed,
             fileSize: document.size, cursor: cursor, pane: pane, pendingHighNibble: pendingHighNibble,
             status: statusInfo)
-        previousFrame = frame
         return Renderer.render(view)
     }
 
     /// The one read of the frame: only the visible bytes, copied out of the mapping.
-    private func readVisibleBytes(_ layout: Layout) -> FrameBytes {
+    func readVisibleBytes(_ layout: Layout) -> FrameBytes {
         let count = min(layout.bytesPerPage, max(0, document.size - top))
         guard count > 0 else { return FrameBytes(offset: top, bytes: []) }
         do {
@@ -189,7 +166,7 @@ public final class EditorState {
         return StatusInfo(
             fileName: Formatting.fileName(of: document.path), fileSize: document.size, access: access,
             unsyncedEdits: document.unsyncedEdits, following: following, modeBanner: banner, message: message,
-            input: inputLine)
+            input: inputLine, live: liveStatusText)
     }
 
     /// Shows an error on the message line; returns true (the screen changed).

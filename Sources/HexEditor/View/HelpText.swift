@@ -40,12 +40,21 @@ public enum HelpText {
           undo / redo          the edit journal
           info                 path, size, mode, sharing, page size, unsynced edits
           follow on|off        keep the view at the end as the file grows
+          reopen               re-read the size; after log rotation, open the
+                               new file at the path
           set columns=N        bytes per row (set columns=auto to fit the width)
           help                 this screen
           q                    quit (refused while edits are unsynced)
           q!                   discard the unsynced edits and quit
           wq                   sync and quit
           Numbers: 42, 0x2a, 4k, 1m, 2g; $ is the file size.
+
+        LIVE VIEW (other processes' changes show as they happen)
+          F                    follow the end of the file, like tail -f; any
+                               movement key stops following
+          Bytes another process changed are highlighted for a second; the
+          status line counts them and says when the file was DELETED or
+          REPLACED (then :reopen opens the new file).
 
         OTHER KEYS
           ? or F1              this help (q or Esc closes it)

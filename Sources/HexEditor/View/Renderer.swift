@@ -8,6 +8,8 @@ public enum Renderer {
         public var frame: FrameBytes
         /// The previous frame's bytes: bytes that differ are marked `.changed`. Nil: no marking.
         public var previousFrame: FrameBytes?
+        /// Offsets the live view highlights (changed by another process a moment ago).
+        public var changedOffsets: Set<Int>
         public var fileSize: Int
         public var cursor: Int
         public var pane: Pane
@@ -16,9 +18,10 @@ public enum Renderer {
         public var status: StatusInfo
 
         public init(
-            layout: Layout, frame: FrameBytes, previousFrame: FrameBytes? = nil, fileSize: Int, cursor: Int,
-            pane: Pane, pendingHighNibble: UInt8? = nil, status: StatusInfo
+            layout: Layout, frame: FrameBytes, previousFrame: FrameBytes? = nil, changedOffsets: Set<Int> = [],
+            fileSize: Int, cursor: Int, pane: Pane, pendingHighNibble: UInt8? = nil, status: StatusInfo
         ) {
+            self.changedOffsets = changedOffsets
             self.layout = layout
             self.frame = frame
             self.previousFrame = previousFrame
@@ -60,6 +63,7 @@ public enum Renderer {
             guard offset < view.fileSize, let byte = view.frame.byte(at: offset) else { break }
             var style = ByteClass(byte).style
             if let previous = view.previousFrame?.byte(at: offset), previous != byte { style = .changed }
+            if view.changedOffsets.contains(offset) { style = .changed }
             var hexStyle = style
             var textStyle = style
             var (high, low) = Formatting.hexPair(byte)
@@ -109,7 +113,7 @@ public enum Renderer {
         let follow = status.following ? "follow" : nil
         var pane: String? = view.pane == .hex ? "hex" : "text"
         func joined() -> String {
-            [name, size, position, byteDescription, status.access, unsynced, follow, pane]
+            [name, size, position, byteDescription, status.access, unsynced, follow, status.live, pane]
                 .compactMap { $0 }.joined(separator: "  ")
         }
         let room = view.layout.width - 2

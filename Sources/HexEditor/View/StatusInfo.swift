@@ -35,10 +35,12 @@ public struct StatusInfo: Equatable, Sendable {
     public var modeBanner: String?
     public var message: Message?
     public var input: InputLine?
+    /// The live view's item: `12 changed`, `DELETED`, `REPLACED`.
+    public var live: String?
 
     public init(
         fileName: String, fileSize: Int, access: String, unsyncedEdits: Int = 0, following: Bool = false,
-        modeBanner: String? = nil, message: Message? = nil, input: InputLine? = nil
+        modeBanner: String? = nil, message: Message? = nil, input: InputLine? = nil, live: String? = nil
     ) {
         self.fileName = fileName
         self.fileSize = fileSize
@@ -48,5 +50,6 @@ public struct StatusInfo: Equatable, Sendable {
         self.modeBanner = modeBanner
         self.message = message
         self.input = input
+        self.live = live
     }
 }

@@ -1,0 +1,35 @@
+import IOMMap
+
+/// `:reopen` after log rotation: the path names a new file, the mapping still
+/// shows the old one (renamed away or deleted). Reopening maps the new file
+/// with the same mode and sharing, and starts a fresh journal, since the old
+/// journal's edits belong to the old file.
+extension Document {
+    /// Maps the file now at the path when it is not the one mapped; returns
+    /// what happened, or nil when the path still names the mapped file.
+    func reopenIfReplaced() throws(EditorError) -> String? {
+        _ = try currentSize()  // a closed document stays closed
+        guard let current = FileIdentity(path: path) else {
+            throw EditorError("\(path) was deleted: still showing the old file (reopen once a new file is there)")
+        }
+        guard current != identity else { return nil }
+        if unsyncedEdits > 0 {
+            throw EditorError(
+                "\(unsyncedEdits) unsynced edits belong to the old file: :w syncs them into it (or undo them), then reopen"
+            )
+        }
+        let reopened: MappedFile
+        do {
+            reopened = try MappedFile(
+                path: path, mode: isReadOnly ? .read : .readWrite,
+                options: OpenOptions(sharing: isPrivate ? .private : .shared))
+        } catch {
+            throw EditorError("cannot reopen \(path): \(EditorError(error).message)")
+        }
+        try? file.close()
+        file = reopened
+        identity = current
+        journal.reset()
+        return "reopened \(path): a new file of \(size) bytes"
+    }
+}
