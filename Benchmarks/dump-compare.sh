@@ -12,7 +12,7 @@ size_mib=${1:-256}
 random_file=/tmp/hexmap-bench-random-${size_mib}m
 zero_file=/tmp/hexmap-bench-zeros-${size_mib}m
 
-flock /tmp/hexmap-build.lock swift build -c release --product hexmap 2>&1 | tail -1
+swift build -c release --product hexmap 2>&1 | tail -1
 hexmap=$(swift build -c release --show-bin-path)/hexmap
 
 if [[ ! -f $random_file ]] || [[ $(stat -c %s "$random_file") -ne $((size_mib << 20)) ]]; then
