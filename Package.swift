@@ -47,8 +47,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "IOMMapTests", dependencies: ["IOMMap", "CIOMMap"]),
-        .testTarget(name: "HexEditorTests", dependencies: ["HexEditor"], resources: [.copy("Snapshots")]),
-        .testTarget(name: "HexmapEndToEndTests", dependencies: ["hexmap"]),
+        // What the test targets share (a seeded random generator).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "HexEditorTests", dependencies: ["HexEditor", "TestSupport"], resources: [.copy("Snapshots")]),
+        .testTarget(name: "HexmapEndToEndTests", dependencies: ["hexmap", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 
@@ -91,7 +92,7 @@ import Testing
     /// blocks in the middle of a line.
     @Test func multiBlockInputsMatchXXD() {
         let directory = DumpTestSupport.makeDirectory("multiblock")
-        var generator = SeededGenerator(seed: 3)
+        var generator = SplitMix64(seed: 3)
         var bytes = (0..<(3 << 20) + 123).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
         bytes.replaceSubrange(1_000_000..<1_300_000, with: repeatElement(0, count: 300_000))
         DumpTestSupport.write(bytes, to: directory + "/big")

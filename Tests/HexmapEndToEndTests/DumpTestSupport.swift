@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 
 /// Runs the built `hexmap` and the system `xxd` on files made for the test run.
@@ -73,7 +74,7 @@ enum DumpFixtures {
     static let small = ["empty", "one", "fifteen", "sixteen", "seventeen", "zeroruns", "text"]
 
     static func bytes(_ name: String) -> [UInt8] {
-        var generator = SeededGenerator(seed: 0x6865_786d_6170)
+        var generator = SplitMix64(seed: 0x6865_786d_6170)
         func random(_ count: Int) -> [UInt8] { (0..<count).map { _ in UInt8(truncatingIfNeeded: generator.next()) } }
         switch name {
         case "empty": return []
@@ -103,15 +104,3 @@ enum DumpFixtures {
     }
 }
 
-/// SplitMix64, so the random file is the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

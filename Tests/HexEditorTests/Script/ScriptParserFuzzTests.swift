@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import HexEditor
@@ -5,18 +6,6 @@ import Testing
 /// Random and mutated scripts: the parser never crashes, every error points inside the script,
 /// and nothing a script does (parsed or not) reaches the file when it is opened read-only.
 @Suite struct ScriptParserFuzzTests {
-    /// SplitMix64: small, seeded, the same sequence on every machine.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let seeds: [String] = [
         "goto 0x10", "goto +4", "goto $-1", "patch 0 de ad be ef", "patch $-2 \"hi\"", "fill 0 4 ff",
         "fill 1 $-2 \"A\"", "insert 2 00 \"x\\n\"", "delete 1 2", "print", "print 0 $", "print 3 0x10",
@@ -28,7 +17,7 @@ import Testing
     /// Bytes that matter to the lexer and parser, plus a few that must be refused.
     static let alphabet: [UInt8] = Array(" \t\"\\#:$-+0123456789abcdefxkmgADFXZ!\r=é".utf8) + [0, 0xFF, 0xC3, 0x80]
 
-    static func mutate(_ line: [UInt8], using random: inout SeededGenerator) -> [UInt8] {
+    static func mutate(_ line: [UInt8], using random: inout SplitMix64) -> [UInt8] {
         var bytes = line
         for _ in 0..<Int.random(in: 1...3, using: &random) {
             let choice = Int.random(in: 0..<4, using: &random)
@@ -46,7 +35,7 @@ import Testing
         return bytes
     }
 
-    static func randomLine(using random: inout SeededGenerator) -> [UInt8] {
+    static func randomLine(using random: inout SplitMix64) -> [UInt8] {
         switch Int.random(in: 0..<4, using: &random) {
         case 0: return Array(seeds.randomElement(using: &random)!.utf8)
         case 1, 2: return mutate(Array(seeds.randomElement(using: &random)!.utf8), using: &random)
@@ -56,7 +45,7 @@ import Testing
     }
 
     @Test func parserSurvivesRandomAndMutatedLines() {
-        var random = SeededGenerator(state: 0x5EED_0001)
+        var random = SplitMix64(seed: 0x5EED_0001)
         var parsed = 0
         var rejected = 0
         for _ in 0..<300_000 {
@@ -79,7 +68,7 @@ import Testing
     }
 
     @Test func scriptsThatFailToParseRunNothingAndParsedOnesNeverEditAReadOnlyFile() throws {
-        var random = SeededGenerator(state: 0x5EED_0002)
+        var random = SplitMix64(seed: 0x5EED_0002)
         let original = Array("\u{89}PNG\r\n\u{1A}\n some content to find and print and patch".utf8)
         let file = ScratchFile(original)
         let document = try Document(path: file.path, readOnly: true)

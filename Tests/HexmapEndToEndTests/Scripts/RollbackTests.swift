@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 
@@ -44,7 +45,7 @@ import Testing
     @Test func scriptsThatFailToParseNeverTouchTheFile() throws {
         // Mutated scripts through the binary: whenever it reports a syntax error (exit 2), the
         // file must be byte-identical; a run that succeeds is allowed to edit it.
-        var random = SplitMix(seed: 0xE2E)
+        var random = SplitMix64(seed: 0xE2E)
         let lines = ["patch 0 \"ZZ\"", "fill 2 3 00", "insert 1 ab", "delete 0 1", "resize 8", "print 0 4", "find 41 all"]
         var syntaxErrors = 0
         for _ in 0..<60 {
@@ -70,14 +71,3 @@ import Testing
     }
 }
 
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
