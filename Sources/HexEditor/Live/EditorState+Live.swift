@@ -52,9 +52,11 @@ extension EditorState {
         case .unchanged:
             return false
         case .grew(let from, let to):
-            if !following {
-                message = .init("the file grew from \(from) to \(to) bytes (changed outside hexmap)")
-            }
+            // While following, a quieter line; it also replaces a stale "shrank" notice.
+            message = .init(
+                following
+                    ? "following the end: \(to) bytes"
+                    : "the file grew from \(from) to \(to) bytes (changed outside hexmap)")
         case .shrank(let from, let to):
             message = .init("the file shrank from \(from) to \(to) bytes (changed outside hexmap)", isError: true)
         }

@@ -46,6 +46,8 @@ struct FollowModeTests {
         let screen = editor.frame(width: 80, height: 6)
         #expect(editor.cursor == 19)
         #expect(screen.line(1).hasPrefix("00000010  10 11 12 13"))
+        #expect(editor.messageText == "following the end: 20 bytes")  // the stale "shrank" notice is gone
+        #expect(!editor.messageIsError)
     }
 
     @Test func notFollowingTheViewStaysWhereItWas() throws {
