@@ -115,8 +115,21 @@ extension Document {
             }
         case .delete(let offset, let removed):
             try closeGap(at: offset, count: removed.count, restoringOnFailure: removed)
-        case .resize(_, let to, _):
+        case .resize(let from, let to, _):
+            try requireSize(from, toRedo: "resize")
             try mapping { () throws(MapError) in try file.resize(to: to) }
+        }
+    }
+
+    /// Refuses to replay a resize when another process changed the size since:
+    /// cutting or regrowing to the recorded size would destroy bytes it wrote.
+    private func requireSize(_ expected: Int, toRedo name: String, undo: Bool = false) throws(EditorError) {
+        try mapping { () throws(MapError) in _ = try file.refresh() }  // the size on disk, not the last one seen
+        let size = try currentSize()
+        guard size == expected else {
+            throw EditorError(
+                "\(undo ? "undo" : "redo") of \(name) refused: the file is \(size) bytes, not \(expected), "
+                    + "since another process changed its size")
         }
     }
 
@@ -141,6 +154,7 @@ extension Document {
                 throw error
             }
         case .resize(let from, let to, let cutTail):
+            try requireSize(to, toRedo: "resize", undo: true)
             try mapping { () throws(MapError) in try file.resize(to: from) }
             if let cutTail {
                 do {
@@ -194,7 +208,13 @@ extension Document {
         }
         let tail = size - offset - count
         if tail > 0 {
-            try mapping { () throws(MapError) in try file.move(from: offset + count, to: offset, count: tail) }
+            do {
+                try mapping { () throws(MapError) in try file.move(from: offset + count, to: offset, count: tail) }
+            } catch {
+                // The move may have overwritten the removed bytes before it faulted: put them back.
+                try? removed?.restore(into: file, at: offset, release: release)
+                throw error
+            }
         }
         do {
             try file.resize(to: size - count)

@@ -63,6 +63,11 @@ struct UndoJournal {
         position += 1
     }
 
+    /// Whether every checkpoint names the current state (nothing to roll back to any of them).
+    var isAtEveryCheckpoint: Bool {
+        checkpoints.allSatisfy { distance(to: $0) == 0 }
+    }
+
     /// Empties the journal for a different file (`reopen` after rotation): every
     /// checkpoint now names the new file as it is.
     mutating func reset() {

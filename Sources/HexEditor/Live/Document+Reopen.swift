@@ -18,6 +18,10 @@ extension Document {
                 "\(unsyncedEdits) unsynced edits belong to the old file: :w syncs them into it (or undo them), then reopen"
             )
         }
+        // A running script's rollback must still reach the old file's bytes.
+        guard journal.isAtEveryCheckpoint else {
+            throw EditorError("this script edited the old file: reopen only before its edits, or in another run")
+        }
         let reopened: MappedFile
         do {
             reopened = try MappedFile(

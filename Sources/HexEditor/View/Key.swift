@@ -19,7 +19,9 @@ public enum Key: Equatable, Hashable, Sendable {
 extension Key {
     /// The hex digit this key stands for, if it is one (`0-9`, `a-f`, `A-F`).
     var hexDigitValue: UInt8? {
-        guard case .character(let character) = self, let value = character.hexDigitValue else { return nil }
+        // ASCII only: Character.hexDigitValue also accepts full-width digits such as U+FF41.
+        guard case .character(let character) = self, character.isASCII, let value = character.hexDigitValue
+        else { return nil }
         return UInt8(value)
     }
 

@@ -189,3 +189,53 @@ struct LiveEditorTests {
         #expect(editor.document.size == 3)
     }
 }
+
+/// Replaying a resize must never cut bytes another process appended since.
+@Suite struct ResizeReplayTests {
+    @Test func undoOfAResizeIsRefusedWhenAnotherProcessGrewTheFile() throws {
+        let file = ScratchFile([UInt8](repeating: 0x41, count: 1000))
+        let document = try Document(path: file.path)
+        try document.resize(to: 2000)
+        OtherProcess.append([UInt8](repeating: 0x42, count: 500), to: file.path)
+        #expect(throws: EditorError.self) { _ = try document.undo() }
+        let onDisk = file.bytes
+        #expect(onDisk.count == 2500)
+        #expect(onDisk.suffix(500).allSatisfy { $0 == 0x42 })  // the other process's bytes survive
+        document.close()
+    }
+
+    @Test func undoOfAResizeStillWorksWhenNothingElseChanged() throws {
+        let file = ScratchFile([UInt8](repeating: 0x41, count: 1000))
+        let document = try Document(path: file.path)
+        try document.resize(to: 10)
+        #expect(document.size == 10)
+        #expect(try document.undo() == 10)
+        #expect(try document.read(at: 0, count: 1000) == [UInt8](repeating: 0x41, count: 1000))
+        #expect(try document.redo() != nil)
+        #expect(document.size == 10)
+        document.close()
+    }
+}
+
+/// A script's rollback must still reach the old file after log rotation.
+@Suite struct ReopenDuringAScriptTests {
+    @Test func reopenIsRefusedWhileAScriptsEditsBelongToTheOldFile() throws {
+        let file = ScratchFile([UInt8](repeating: 0x41, count: 100))
+        let document = try Document(path: file.path)
+        let scriptStart = document.journal.checkpoint()
+        try document.overwrite(at: 0, with: [0xFF])
+        try document.sync()
+        // Rotation: the old file moves away, a new one takes the path.
+        let rotated = file.path + ".1"
+        #expect(rename(file.path, rotated) == 0)
+        #expect(FileManager.default.createFile(atPath: file.path, contents: Data([1, 2, 3])))
+        #expect(throws: EditorError.self) { _ = try document.reopenIfReplaced() }
+        // Rolling the script back still restores the old file's byte.
+        document.journal.forget(scriptStart)
+        _ = try document.undo()
+        try document.sync()
+        #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: rotated)))[0] == 0x41)
+        document.close()
+        try? FileManager.default.removeItem(atPath: rotated)
+    }
+}
