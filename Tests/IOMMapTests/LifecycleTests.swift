@@ -157,8 +157,9 @@ import Testing
             try mapped.resize(to: round % 2 == 0 ? size + 4096 : size - 4096)
         }
         let grown = anonymousResidentKiB() - before
+        // Piling up would cost about 60 x 16 MiB; the margin absorbs parallel tests' allocations.
         if !runningUnderSanitizer {
-            #expect(grown < 48 * 1024, "anonymous memory grew by \(grown) KiB over 60 resizes of 16 MiB")
+            #expect(grown < 256 * 1024, "anonymous memory grew by \(grown) KiB over 60 resizes of 16 MiB")
         }
         #expect(try mapped.read(at: 100, count: 3) == [9, 9, 9])
         // Bytes cut by a shrink come back as zeros when the mapping grows again.

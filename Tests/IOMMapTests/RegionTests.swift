@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func aLargeRegionDoesNotCopy() throws {
-        let size = 256 << 20
+        let size = 512 << 20
         let file = TemporaryFile().createSparse(size: size)
         file.writeExternally([0x7F], at: size - 1)
         let mapped = try MappedFile(path: file.path, mode: .read)
@@ -50,9 +50,10 @@ import Testing
         sum &+= Int(region[size - 1])
         let after = anonymousResidentKiB()
         #expect(sum == 0x7F)
-        // A copy would add 256 MiB of anonymous memory; the view adds only file-backed pages.
+        // A copy would add 512 MiB of anonymous memory; the view adds only file-backed pages.
+        // (The margin absorbs what tests running in parallel allocate meanwhile.)
         if !runningUnderSanitizer {
-            #expect(after - before < 64 * 1024, "anonymous memory grew by \(after - before) KiB")
+            #expect(after - before < 192 * 1024, "anonymous memory grew by \(after - before) KiB")
         }
     }
 
