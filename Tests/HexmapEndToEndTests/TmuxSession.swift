@@ -123,6 +123,18 @@ func run(_ executable: String, _ arguments: [String], environment: [String: Stri
     return result.output
 }
 
+/// Makes a spawned child start with every signal unblocked and at its default
+/// action: the test runner's threads block some, and children would inherit that.
+func withDefaultSignals(_ attributes: inout posix_spawnattr_t) {
+    var noSignals = sigset_t()
+    sigemptyset(&noSignals)
+    var allSignals = sigset_t()
+    sigfillset(&allSignals)
+    posix_spawnattr_setsigmask(&attributes, &noSignals)
+    posix_spawnattr_setsigdefault(&attributes, &allSignals)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+}
+
 /// Runs a program with posix_spawn: stdin from /dev/null, stdout and stderr to
 /// temporary files (a daemon such as the tmux server may keep inherited pipes
 /// open forever), every signal unblocked and at its default action (the test
@@ -147,13 +159,7 @@ func runProcess(_ executable: String, _ arguments: [String], environment: [Strin
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
-    var noSignals = sigset_t()
-    sigemptyset(&noSignals)
-    var allSignals = sigset_t()
-    sigfillset(&allSignals)
-    posix_spawnattr_setsigmask(&attributes, &noSignals)
-    posix_spawnattr_setsigdefault(&attributes, &allSignals)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    withDefaultSignals(&attributes)
 
     let environment = environment ?? ProcessInfo.processInfo.environment
     let argv = ([executable] + arguments).map { strdup($0) } + [nil]
