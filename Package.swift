@@ -46,7 +46,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "IOMMapTests", dependencies: ["IOMMap", "CIOMMap"]),
+        .testTarget(name: "IOMMapTests", dependencies: ["IOMMap", "CIOMMap", "TestSupport"]),
         // What the test targets share (a seeded random generator).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "HexEditorTests", dependencies: ["HexEditor", "TestSupport"], resources: [.copy("Snapshots")]),

@@ -91,6 +91,9 @@ static void bus_error_handler(int signal_number, siginfo_t *info, void *context)
             __atomic_fetch_add(&poison->finished, 1, __ATOMIC_SEQ_CST);
         }
         if (patched != MAP_FAILED) {
+            if (!guard->faulted) {
+                guard->fault_address = address;
+            }
             guard->faulted = 1;
             atomic_signal_fence(memory_order_seq_cst);
             return;
@@ -107,6 +110,11 @@ static void install(void) {
     action.sa_flags = SA_SIGINFO | SA_NODEFER | SA_ONSTACK;
     sigemptyset(&action.sa_mask);
     sigaction(SIGBUS, &action, &previous_action);
+}
+
+const void *iommap_last_fault_address(void) {
+    iommap_guard_state *guard = &iommap_current_guard;
+    return guard->faulted ? guard->fault_address : NULL;
 }
 
 void iommap_guard_install(void) {

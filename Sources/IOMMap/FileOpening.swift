@@ -9,7 +9,7 @@ import SystemPackage
 
 /// The steps of `MappedFile.init` that touch the disk, and how to undo them.
 struct FileOpening {
-    let path: String
+    let path: FilePath
     let descriptor: CInt
     /// The file's size when it opened, before `size` or `truncate` changed it.
     let originalSize: Int
@@ -19,7 +19,7 @@ struct FileOpening {
     let created: Bool
 
     /// Opens the file, creating or resizing it as the options ask.
-    static func open(path: String, mode: AccessMode, options: OpenOptions) throws(MapError) -> FileOpening {
+    static func open(path: FilePath, mode: AccessMode, options: OpenOptions) throws(MapError) -> FileOpening {
         // A private mapping never writes the file, so it needs only a read-only
         // descriptor unless the options themselves change the file.
         let changesFile = options.create || options.truncate || options.size != nil
@@ -51,7 +51,7 @@ struct FileOpening {
         do throws(MapError) {
             let status = try systemFileSize(descriptor).get(orThrow: "fstat")
             guard status.isRegular else {
-                throw .invalidArgument("\(path) is not a regular file")
+                throw .invalidArgument("not a regular file")
             }
             var size = status.size
             let original = size

@@ -34,8 +34,18 @@ extension MappedFile {
     /// Lock-free: it copies between two loads of the sequence counter and
     /// retries if a write, resize or close ran meanwhile. Inlinable: small
     /// random reads are the hot path, and a call boundary costs as much as the copy.
+    /// Large reads of a shared mapping skip the file's holes (see `nextData(in:)`).
     @inlinable
     public func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(MapError) {
+        if buffer.count >= Self.holeSkippingReadSize && sharing == .shared {
+            return try readSkippingHoles(into: buffer, at: offset)
+        }
+        try copyFromMapping(into: buffer, at: offset)
+    }
+
+    /// The seqlock copy behind `read(into:at:)`.
+    @inlinable
+    func copyFromMapping(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(MapError) {
         let count = buffer.count
         var spins = 0
         while true {
@@ -56,12 +66,11 @@ extension MappedFile {
             let faulted = iommap_guarded_copy_inline(destination, source, count, guardRange(source, count))
             atomicMemoryFence(ordering: .acquiring)
             if sequence.load(ordering: .relaxed) != before {
-                if faulted != 0 { recoverFromFault() }  // a patch left behind must not fail the retry
+                if faulted != 0 { _ = recoverFromFault() }  // a patch left behind must not fail the retry
                 continue
             }
             if faulted != 0 {
-                recoverFromFault()
-                throw .busError
+                throw recoverFromFault()
             }
             return
         }
@@ -104,8 +113,7 @@ extension MappedFile {
                 iommap_guarded_compare(mapped, other.baseAddress!, bytes.count, &order, guardRange(mapped, bytes.count))
             }
             if faulted != 0 {
-                recoverUnderLock(&state)
-                throw .busError
+                throw recoverUnderLock(&state)
             }
             return Int(order)
         }
@@ -128,8 +136,7 @@ extension MappedFile {
                     guardRange(haystack, range.count))
             }
             if faulted != 0 {
-                recoverUnderLock(&state)
-                throw .busError
+                throw recoverUnderLock(&state)
             }
             return found == Int(bitPattern: UInt.max) ? nil : range.lowerBound + found
         }

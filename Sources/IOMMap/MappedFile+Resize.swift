@@ -90,17 +90,42 @@ extension MappedFile {
         iommap_poison_repaired(poison, mark)
     }
 
-    /// Reports a fault seen by a lock-free reader: repair under the lock.
+    /// Handles a fault seen by a lock-free reader: repairs under the lock and says what it means.
     @usableFromInline
-    func recoverFromFault() {
-        state.withLock { state in recoverUnderLock(&state) }
+    func recoverFromFault() -> MapError {
+        let address = iommap_last_fault_address()
+        return state.withLock { state in
+            beginChange()
+            repairAfterFault(&state)
+            endChange()
+            return faultError(at: address, state)
+        }
     }
 
-    /// Repairs as one change, so lock-free readers that copied patched zeros retry. Call under the lock.
-    func recoverUnderLock(_ state: inout State) {
+    /// Repairs as one change, so lock-free readers that copied patched zeros retry, and says
+    /// what the fault means. Call under the lock, right after the guarded call that faulted.
+    @discardableResult
+    func recoverUnderLock(_ state: inout State) -> MapError {
+        let address = iommap_last_fault_address()
         beginChange()
         repairAfterFault(&state)
         endChange()
+        return faultError(at: address, state)
+    }
+
+    /// What a fault at `address` means. A page the file still covers, on a file system with no
+    /// block left, is a hole that could not get one: no space. Anything else is a page another
+    /// process cut (`.busError`), even when the file has grown back since.
+    func faultError(at address: UnsafeRawPointer?, _ state: State) -> MapError {
+        guard let address, !state.isClosed else { return .busError }
+        let mappings = [state.mapping] + state.retired
+        guard let mapping = mappings.first(where: { address >= UnsafeRawPointer($0.base) && address < UnsafeRawPointer($0.base + $0.capacity) }),
+            mapping.fileBacked > 0,
+            case .success(let file) = systemFileSize(state.descriptor)
+        else { return .busError }
+        let offset = address - UnsafeRawPointer(mapping.base)
+        guard offset < pageCeiling(file.size), systemIsFull(state.descriptor) else { return .busError }
+        return .system(operation: "page fault", errno: .noSpace)
     }
 
     /// The current shared mapping if `size` fits in it, else one with room (grown in place when possible).
@@ -157,8 +182,9 @@ extension MappedFile {
         if kept > 0 {
             let source = UnsafeRawPointer(current.base)
             if iommap_guarded_copy(base, source, kept, guardRange(source, kept)) != 0 {
+                let address = iommap_last_fault_address()
                 repairAfterFault(&state)
-                throw .busError
+                throw faultError(at: address, state)
             }
         }
         publish(mapping, size: newSize, in: &state)

@@ -54,15 +54,16 @@ extension MappedFile {
         }
     }
 
-    /// Runs a guarded change of mapped bytes as one seqlock write; a fault becomes `.busError`.
-    private func changingBytes(_ state: inout State, _ change: () -> CInt) throws(MapError) {
+    /// Runs a guarded change of mapped bytes as one seqlock write; a fault becomes an error (see `faultError`).
+    func changingBytes(_ state: inout State, _ change: () -> CInt) throws(MapError) {
         beginChange()
         let faulted = change()
         if faulted != 0 {
             // Repair inside the change: a reader that copied patched zeros must see the count move.
+            let address = iommap_last_fault_address()
             repairAfterFault(&state)
             endChange()
-            throw .busError
+            throw faultError(at: address, state)
         }
         endChange()
     }

@@ -21,8 +21,10 @@ import SystemPackage
 /// kept until the handle goes away, so a reader that raced with `resize` or
 /// `close` copies from memory that is still mapped, then retries.
 public final class MappedFile: @unchecked Sendable {
-    /// The path the file was opened at.
-    public let path: String
+    /// The path the file was opened at, as its bytes.
+    public let filePath: FilePath
+    /// The path as text (bytes that are not UTF-8 are replaced; `filePath` keeps them).
+    public var path: String { filePath.string }
     /// What the handle may do.
     public let mode: AccessMode
     /// Whether writes reach the file.
@@ -55,11 +57,19 @@ public final class MappedFile: @unchecked Sendable {
     ///
     /// Arguments are checked before anything touches the disk; a failed open
     /// leaves no descriptor, no mapping, and no file that was not there.
-    public init(path: String, mode: AccessMode = .readWrite, options: OpenOptions = OpenOptions())
+    public convenience init(path: String, mode: AccessMode = .readWrite, options: OpenOptions = OpenOptions())
+        throws(MapError)
+    {
+        guard !path.utf8.contains(0) else { throw .invalidArgument("the path contains a NUL byte") }
+        try self.init(path: FilePath(path), mode: mode, options: options)
+    }
+
+    /// Opens the file at a `FilePath`. Its bytes reach the kernel unchanged, so a name that is
+    /// not valid UTF-8 opens the file it names.
+    public init(path: FilePath, mode: AccessMode = .readWrite, options: OpenOptions = OpenOptions())
         throws(MapError)
     {
         guard !path.isEmpty else { throw .invalidArgument("the path is empty") }
-        guard !path.utf8.contains(0) else { throw .invalidArgument("the path contains a NUL byte") }
         if mode == .read && (options.create || options.truncate) {
             throw .invalidArgument("a read-only open cannot create or truncate the file")
         }
@@ -71,7 +81,7 @@ public final class MappedFile: @unchecked Sendable {
         let opened = try FileOpening.open(path: path, mode: mode, options: options)
         do throws(MapError) {
             let mapping = try FileOpening.map(opened, mode: mode, options: options)
-            self.path = path
+            self.filePath = path
             self.mode = mode
             self.sharing = options.sharing
             guard let poison = iommap_poison_create() else {
@@ -88,16 +98,12 @@ public final class MappedFile: @unchecked Sendable {
         }
     }
 
-    /// Opens the file at a `FilePath`.
-    public convenience init(path: FilePath, mode: AccessMode = .readWrite, options: OpenOptions = OpenOptions())
-        throws(MapError)
-    {
-        try self.init(path: path.string, mode: mode, options: options)
-    }
-
     deinit {
         state.withLock { state in
-            if !state.isClosed { _ = systemClose(state.descriptor) }
+            if !state.isClosed {
+                _ = systemFileLock(state.descriptor, LOCK_UN)  // a region may keep the open file alive
+                _ = systemClose(state.descriptor)
+            }
             for view in state.views { view.deallocate() }
         }
         iommap_poison_destroy(poison)
@@ -117,6 +123,9 @@ public final class MappedFile: @unchecked Sendable {
             state.isClosed = true
             publishedClosed.store(true, ordering: .relaxed)
             endChange()
+            // The mappings keep the open file alive after the descriptor closes, and a lock
+            // with it: give the lock up explicitly.
+            _ = systemFileLock(state.descriptor, LOCK_UN)
             _ = systemClose(state.descriptor)
         }
     }

@@ -23,9 +23,10 @@ private func retryingOnInterrupt<I: FixedWidthInteger>(_ call: () -> I) -> Resul
     }
 }
 
-/// The corresponding C function is `open`.
-func systemOpen(_ path: String, _ flags: CInt, _ permissions: mode_t = 0o644) -> Result<CInt, Errno> {
-    retryingOnInterrupt { open(path, flags, permissions) }
+/// The corresponding C function is `open`. The path's bytes go to the kernel as they are
+/// (a name that is not UTF-8 opens the file it names, not a lookalike).
+func systemOpen(_ path: FilePath, _ flags: CInt, _ permissions: mode_t = 0o644) -> Result<CInt, Errno> {
+    path.withPlatformString { name in retryingOnInterrupt { open(name, flags, permissions) } }
 }
 
 /// The corresponding C function is `close`. EINTR is not retried: the descriptor is gone either way.
@@ -35,10 +36,46 @@ func systemClose(_ descriptor: CInt) -> Result<Void, Errno> {
 
 /// The corresponding C function is `fstat`.
 func systemFileSize(_ descriptor: CInt) -> Result<(size: Int, isRegular: Bool), Errno> {
-    var status = stat()
-    return valueOrErrno(fstat(descriptor, &status)).map { _ in
+    systemStatus(descriptor).map { status in
         (Int(status.st_size), (status.st_mode & S_IFMT) == S_IFREG)
     }
+}
+
+/// The corresponding C function is `fstat`.
+func systemStatus(_ descriptor: CInt) -> Result<stat, Errno> {
+    var status = stat()
+    return valueOrErrno(fstat(descriptor, &status)).map { _ in status }
+}
+
+/// Whether the file system holding `descriptor` has no block left for an unprivileged
+/// writer. The corresponding C function is `fstatvfs`.
+func systemIsFull(_ descriptor: CInt) -> Bool {
+    var status = statvfs()
+    guard fstatvfs(descriptor, &status) == 0 else { return false }
+    return status.f_bavail == 0
+}
+
+/// Where the next stretch of data (or, with `hole`, of hole) starts at or after `offset`.
+/// The corresponding C function is `lseek(SEEK_DATA / SEEK_HOLE)`.
+func systemSeekData(_ descriptor: CInt, _ offset: Int, hole: Bool) -> Result<Int, Errno> {
+    valueOrErrno(iommap_seek_data(descriptor, off_t(offset), hole ? 1 : 0)).map { Int($0) }
+}
+
+/// Reserves blocks for a range, so later writes into it cannot fail for want of space.
+/// The corresponding C function is `fallocate` (Linux) or `posix_fallocate`.
+func systemAllocate(_ descriptor: CInt, _ offset: Int, _ count: Int) -> Result<Void, Errno> {
+    retryingOnInterrupt { iommap_allocate(descriptor, off_t(offset), off_t(count)) }.map { _ in () }
+}
+
+/// Turns a range into a hole: it reads as zeros and its blocks are freed.
+/// The corresponding C function is `fallocate(FALLOC_FL_PUNCH_HOLE)`.
+func systemPunchHole(_ descriptor: CInt, _ offset: Int, _ count: Int) -> Result<Void, Errno> {
+    retryingOnInterrupt { iommap_punch_hole(descriptor, off_t(offset), off_t(count)) }.map { _ in () }
+}
+
+/// The corresponding C function is `flock`.
+func systemFileLock(_ descriptor: CInt, _ operation: CInt) -> Result<Void, Errno> {
+    retryingOnInterrupt { flock(descriptor, operation) }.map { _ in () }
 }
 
 /// The corresponding C function is `ftruncate`.
@@ -47,8 +84,8 @@ func systemTruncate(_ descriptor: CInt, _ size: Int) -> Result<Void, Errno> {
 }
 
 /// The corresponding C function is `unlink`.
-func systemUnlink(_ path: String) {
-    _ = unlink(path)
+func systemUnlink(_ path: FilePath) {
+    path.withPlatformString { _ = unlink($0) }
 }
 
 /// The corresponding C function is `mmap`.

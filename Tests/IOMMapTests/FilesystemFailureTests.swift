@@ -1,12 +1,13 @@
 import Foundation
 import IOMMap
+import TestSupport
 import Testing
 
 /// Failures only a real filesystem gives: a full disk and a read-only mount.
 /// They mount a small tmpfs, so they run where the tests run as root (CI does).
 @Suite(.enabled(if: SmallFilesystem.canMount, "needs root and mount(8) to make a small tmpfs"))
 struct FilesystemFailureTests {
-    @Test func writingIntoAHoleOnAFullDiskIsABusErrorNotACrash() throws {
+    @Test func writingIntoAHoleOnAFullDiskSaysNoSpaceNotTruncation() throws {
         let disk = try SmallFilesystem(kilobytes: 256)
         defer { disk.remove() }
         let path = disk.directory + "/sparse.dat"
@@ -24,9 +25,43 @@ struct FilesystemFailureTests {
                 break
             }
         }
-        #expect(failure == .busError)
+        // The file still covers the page: this is a full disk, not another process's truncation.
+        #expect(failure == .system(operation: "page fault", errno: .noSpace))
         #expect(written >= 64 * 1024 && written < 4 << 20)
         #expect(try mapped.read(at: 0, count: chunk.count) == chunk)  // what fitted is intact
+        try mapped.close()
+    }
+
+    @Test func largeReadsOfASparseFileLeaveItsHolesUnallocated() throws {
+        let disk = try SmallFilesystem(kilobytes: 1024)
+        defer { disk.remove() }
+        let path = disk.directory + "/sparse.dat"
+        // 64 MiB of holes on a 1 MiB tmpfs, with a little data in the middle.
+        let mapped = try MappedFile(path: path, options: OpenOptions(create: true, size: 64 << 20))
+        try mapped.write([1, 2, 3], at: 32 << 20)
+        var buffer = [UInt8](repeating: 0xFF, count: 1 << 20)
+        var sum = 0
+        for block in 0..<64 {
+            try buffer.withUnsafeMutableBytes { try mapped.read(into: $0, at: block << 20) }
+            sum += buffer.reduce(0) { $0 + Int($1) }
+        }
+        #expect(sum == 6)
+        #expect(try mapped.nextData(in: 0..<(64 << 20)).map { $0.contains(32 << 20) } == true)
+        #expect(disk.usedKilobytes < 512)  // a page or two, not 64 MiB
+        try mapped.close()
+    }
+
+    @Test func allocateReportsAFullDiskBeforeAnyByteChanges() throws {
+        let disk = try SmallFilesystem(kilobytes: 256)
+        defer { disk.remove() }
+        let path = disk.directory + "/sparse.dat"
+        let mapped = try MappedFile(path: path, options: OpenOptions(create: true, size: 4 << 20))
+        #expect(mapError { try mapped.allocate(offset: 0, count: 4 << 20) } == .system(operation: "fallocate", errno: .noSpace))
+        #expect(try mapped.allocate(offset: 0, count: 64 << 10))
+        try mapped.write([UInt8](repeating: 7, count: 64 << 10), at: 0)  // reserved: cannot fail
+        try mapped.zero(offset: 0, count: 64 << 10)  // a hole again: the blocks come back
+        #expect(try mapped.read(at: 0, count: 64 << 10).allSatisfy { $0 == 0 })
+        #expect(try mapped.nextData(in: 0..<(4 << 20)) == nil)
         try mapped.close()
     }
 
@@ -41,44 +76,5 @@ struct FilesystemFailureTests {
         let reader = try MappedFile(path: path, mode: .read)
         #expect(try reader.read(at: 0, count: 1000) == pattern(1000))
         try reader.close()
-    }
-}
-
-/// A tmpfs of a few KiB mounted in a fresh directory.
-struct SmallFilesystem {
-    let directory: String
-
-    static let canMount: Bool = {
-        guard getuid() == 0, let probe = try? SmallFilesystem(kilobytes: 64) else { return false }
-        probe.remove()
-        return true
-    }()
-
-    init(kilobytes: Int) throws {
-        let scratch = TemporaryFile()
-        directory = scratch.directory + "-mount"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try Self.run("/bin/mount", "-t", "tmpfs", "-o", "size=\(kilobytes)k", "tmpfs", directory)
-    }
-
-    func remountReadOnly() throws {
-        try Self.run("/bin/mount", "-o", "remount,ro", directory)
-    }
-
-    func remove() {
-        try? Self.run("/bin/umount", directory)
-        try? FileManager.default.removeItem(atPath: directory)
-    }
-
-    struct CommandFailed: Error {}
-
-    private static func run(_ tool: String, _ arguments: String...) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw CommandFailed() }
     }
 }

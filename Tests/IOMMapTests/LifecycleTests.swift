@@ -173,8 +173,8 @@ import Testing
     @Test func aFifoIsRefusedWithoutHanging() throws {
         let file = TemporaryFile(name: "pipe")
         #expect(mkfifo(file.path, 0o600) == 0)
-        #expect(mapError { _ = try MappedFile(path: file.path, mode: .read) } == .invalidArgument("\(file.path) is not a regular file"))
-        #expect(mapError { _ = try MappedFile(path: file.path, options: OpenOptions(sharing: .private)) } == .invalidArgument("\(file.path) is not a regular file"))
+        #expect(mapError { _ = try MappedFile(path: file.path, mode: .read) } == .invalidArgument("not a regular file"))
+        #expect(mapError { _ = try MappedFile(path: file.path, options: OpenOptions(sharing: .private)) } == .invalidArgument("not a regular file"))
     }
 }
 

@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <signal.h>
+#include <sys/types.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -44,6 +45,8 @@ typedef struct {
     iommap_poison *_Nullable volatile poison;
     volatile sig_atomic_t active;
     volatile sig_atomic_t faulted;
+    /// The first address that faulted during the current guarded call (valid while `faulted`).
+    const void *_Nullable volatile fault_address;
 } iommap_guard_state;
 
 extern __thread iommap_guard_state iommap_current_guard __attribute__((tls_model("initial-exec")));
@@ -72,6 +75,10 @@ static inline int iommap_guard_end(iommap_guard_range range) {
     return range.poison && __atomic_load_n(&range.poison->started, __ATOMIC_SEQ_CST) !=
                                __atomic_load_n(&range.poison->repaired, __ATOMIC_SEQ_CST);
 }
+
+/// The address the last guarded call on this thread faulted at (NULL when it did not fault
+/// itself, but found the mapping poisoned by another thread's fault).
+const void *_Nullable iommap_last_fault_address(void);
 
 /// Installs the process-wide SIGBUS handler once; later calls do nothing.
 void iommap_guard_install(void);
@@ -130,6 +137,15 @@ void iommap_poison_repaired(iommap_poison *_Nonnull poison, uint64_t mark);
 /// readers never see it unmapped). Returns 0, or -1 with errno set; on
 /// platforms without mremap it fails with ENOTSUP.
 int iommap_remap_in_place(void *_Nonnull address, size_t old_length, size_t new_length);
+
+/// `lseek(SEEK_DATA)`, or with `hole` `lseek(SEEK_HOLE)`; -1 with errno EINVAL where the
+/// platform has neither.
+off_t iommap_seek_data(int descriptor, off_t offset, int hole);
+/// Reserves blocks for the range (`fallocate` mode 0 on Linux, `posix_fallocate` elsewhere).
+int iommap_allocate(int descriptor, off_t offset, off_t count);
+/// Makes the range a hole that reads as zeros (`FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE`);
+/// -1 with errno EOPNOTSUPP where the platform or file system cannot.
+int iommap_punch_hole(int descriptor, off_t offset, off_t count);
 
 /// Test hook: swaps the action that faults which are not ours are handed to.
 void iommap_guard_exchange_previous(const struct sigaction *_Nonnull replacement,

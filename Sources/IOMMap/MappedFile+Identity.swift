@@ -1,0 +1,54 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Which file a handle maps, and advisory locking between processes.
+extension MappedFile {
+    /// The device and inode of a file: what stays the same when it is renamed, and tells a
+    /// new file at the same path (log rotation) from the old one.
+    public struct FileID: Hashable, Sendable, CustomStringConvertible {
+        public let device: UInt64
+        public let inode: UInt64
+
+        public init(device: UInt64, inode: UInt64) {
+            self.device = device
+            self.inode = inode
+        }
+
+        public var description: String { "\(device):\(inode)" }
+    }
+
+    /// The device and inode of the mapped file (not of whatever the path names now).
+    /// The corresponding C function is `fstat`.
+    public func fileID() throws(MapError) -> FileID {
+        try withOpenState(writing: false, allowWriteOnly: true) { (state) throws(MapError) -> FileID in
+            let status = try systemStatus(state.descriptor).get(orThrow: "fstat")
+            return FileID(
+                device: UInt64(truncatingIfNeeded: status.st_dev), inode: UInt64(truncatingIfNeeded: status.st_ino))
+        }
+    }
+
+    /// Takes an exclusive advisory lock on the file, as `flock(1)` does, without waiting:
+    /// false when another open file description holds it. The lock goes with `close()`.
+    /// The corresponding C function is `flock`.
+    public func tryLock() throws(MapError) -> Bool {
+        try withOpenState(writing: false, allowWriteOnly: true) { (state) throws(MapError) -> Bool in
+            switch systemFileLock(state.descriptor, LOCK_EX | LOCK_NB) {
+            case .success: return true
+            case .failure(.wouldBlock): return false
+            case .failure(let errno): throw .system(operation: "flock", errno: errno)
+            }
+        }
+    }
+
+    /// Gives up the lock `tryLock()` took.
+    public func unlock() throws(MapError) {
+        try withOpenState(writing: false, allowWriteOnly: true) { (state) throws(MapError) in
+            try systemFileLock(state.descriptor, LOCK_UN).get(orThrow: "flock")
+        }
+    }
+}
