@@ -24,7 +24,10 @@ let package = Package(
             ]
         ),
         // The editor without a terminal: document, journal, commands, render to a Screen.
-        .target(name: "HexEditor", dependencies: ["IOMMap"]),
+        .target(
+            name: "HexEditor",
+            dependencies: ["IOMMap", .product(name: "SystemPackage", package: "swift-system")]
+        ),
         // ncurses, as a system library with a small shim for its macros.
         .systemLibrary(
             name: "CNcurses",
@@ -44,6 +47,7 @@ let package = Package(
             dependencies: [
                 "IOMMap", "HexEditor", "HexTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
         .testTarget(name: "IOMMapTests", dependencies: ["IOMMap", "CIOMMap", "TestSupport"]),
