@@ -34,11 +34,12 @@ static inline chtype hm_acs_ckboard(void) { return ACS_CKBOARD; }
 
 static inline int hm_key_f(int n) { return KEY_F(n); }
 
-// The terminal must come back to a usable state even when the process is
-// killed. The handler restores it, then re-raises the signal with its default
-// action so the exit status still tells which signal ended us. endwin is not
-// formally async-signal-safe, but every curses program does this and the
-// alternative (a raw terminal left behind) is worse.
+// SIGQUIT (Ctrl-\ from a shell, or kill -QUIT) means "die now": the handler
+// restores the terminal, then re-raises the signal with its default action so the
+// exit status still tells which signal ended us. endwin is not formally
+// async-signal-safe, but every curses program does this and the alternative (a
+// raw terminal left behind) is worse. SIGINT, SIGTERM and SIGHUP are handled by
+// the editor's loop instead: it rolls the unsynced edits back, then quits.
 static void hm_restore_terminal_and_reraise(int sig) {
     endwin();
     signal(sig, SIG_DFL);
@@ -46,7 +47,7 @@ static void hm_restore_terminal_and_reraise(int sig) {
 }
 
 static inline void hm_install_terminal_restore_handlers(void) {
-    int signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+    int signals[] = { SIGQUIT };
     for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) {
         struct sigaction action;
         sigemptyset(&action.sa_mask);
@@ -73,7 +74,7 @@ static inline void hm_unblock_terminal_signals(void) {
 }
 
 static inline void hm_remove_terminal_restore_handlers(void) {
-    int signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+    int signals[] = { SIGQUIT };
     for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) {
         signal(signals[i], SIG_DFL);
     }

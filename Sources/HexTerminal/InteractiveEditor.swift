@@ -11,8 +11,11 @@ import HexEditor
 public enum InteractiveEditor {
     /// Runs the editor until the user quits. Returns the exit status: 0 after a
     /// quit, 2 when there is no usable terminal (with a message on stderr), 1
-    /// when the terminal went away under us. The terminal is restored on every
-    /// path out (return, thrown error, SIGINT/SIGTERM/SIGHUP/SIGQUIT).
+    /// when the terminal went away under us, 128 + N after signal N. The terminal
+    /// is restored on every path out (return, thrown error, SIGINT/SIGTERM/SIGHUP/SIGQUIT).
+    ///
+    /// SIGINT, SIGTERM and SIGHUP (and a terminal that goes away) end the session as
+    /// `:q!` does: the unsynced edits are rolled back, and the message on stderr says so.
     public static func run(document: Document) -> Int32 {
         let session: TerminalSession
         do {
@@ -22,6 +25,9 @@ public enum InteractiveEditor {
             return 2
         }
         defer { session.end() }
+        let wakePipe = SignalPipe()
+        SignalStop.install(wakingUp: wakePipe.writeEnd)
+        document.stopRequest = SignalStop.request
         let painter = ScreenPainter(useColor: session.useColor, defaultBackground: session.defaultBackground)
         let size = session.size
         let state = EditorState(document: document, width: size.width, height: size.height)
@@ -38,12 +44,18 @@ public enum InteractiveEditor {
                 painter.paint(state.frame(width: size.width, height: size.height), on: session.window)
                 needsFrame = false
             }
+            if let signal = SignalStop.request.signal {
+                return stopExit(session, document: document, signal: signal)
+            }
             let wake = LiveEventWait.wait(
                 terminal: session.inputDescriptor, watcher: state.live.watcher?.descriptor,
-                timeoutMilliseconds: state.live.sleepMilliseconds)
+                signals: wakePipe.readEnd, timeoutMilliseconds: state.live.sleepMilliseconds)
             switch wake {
+            case .signal:
+                wakePipe.drain()
+                continue
             case .hangUp:
-                return lostTerminalExit(session)
+                return lostTerminalExit(session, document: document)
             case .fileEvent:
                 // The watcher also hears the file's directory; others' files there are not news,
                 // but the periodic look still comes on time.
@@ -76,7 +88,7 @@ public enum InteractiveEditor {
                 lostTerminal.reset()
                 needsFrame = true
             } else if lostTerminal.noteEmptyRead() {
-                return lostTerminalExit(session)
+                return lostTerminalExit(session, document: document)
             }
             // Keys arriving without pause must not starve the live view.
             if MonotonicClock.now() - lastTick >= LiveView.frameIntervalNanoseconds {
@@ -86,10 +98,29 @@ public enum InteractiveEditor {
         }
     }
 
-    private static func lostTerminalExit(_ session: TerminalSession) -> Int32 {
+    private static func lostTerminalExit(_ session: TerminalSession, document: Document) -> Int32 {
         session.end()
-        printError("hexmap: the terminal went away; edits made so far are in the file (unsynced ones are not yet durable)")
+        printError("hexmap: the terminal went away; \(discardUnsynced(document))")
         return 1
+    }
+
+    /// A signal asked us to stop: leave as `:q!` would, with the terminal restored.
+    private static func stopExit(_ session: TerminalSession, document: Document, signal: Int32) -> Int32 {
+        session.end()
+        printError("hexmap: \(StopRequest.name(of: signal)): \(discardUnsynced(document))")
+        return SignalStop.exitStatus(for: signal)
+    }
+
+    /// Rolls the unsynced edits back and says what happened.
+    private static func discardUnsynced(_ document: Document) -> String {
+        let count = document.unsyncedEdits
+        guard count > 0 else { return "no unsynced edits to lose" }
+        do {
+            try document.discardUnsyncedEdits()
+            return "rolled back \(count) unsynced edit\(count == 1 ? "" : "s"): the file is as it was at the last sync"
+        } catch {
+            return "could not roll back the unsynced edits (\(TerminalText.escaped(error.message))): they stay in the file"
+        }
     }
 
     private static func printError(_ text: String) {

@@ -39,6 +39,11 @@ final class TerminalSession {
         guard let term = getenv("TERM"), term.pointee != 0 else {
             throw TerminalUnavailable(reason: "TERM is not set")
         }
+        // A dumb terminal cannot move the cursor: ncurses would draw garbage line after line.
+        if String(cString: term) == "dumb" {
+            throw TerminalUnavailable(
+                reason: "TERM=dumb cannot show a full-screen editor (run commands without one with -c or -s)")
+        }
         let streams = try TerminalSession.openStreams()
         guard let screen = newterm(term, streams.output, streams.input) else {
             fclose(streams.input)

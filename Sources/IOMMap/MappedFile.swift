@@ -29,6 +29,8 @@ public final class MappedFile: @unchecked Sendable {
     public let mode: AccessMode
     /// Whether writes reach the file.
     public let sharing: Sharing
+    /// Whether this open created the file (`OpenOptions.create` on a missing path).
+    public let created: Bool
     /// The system's page size; `sync` and `advise` round ranges to it.
     public static var pageSize: Int { systemPageSize }
 
@@ -84,6 +86,7 @@ public final class MappedFile: @unchecked Sendable {
             self.filePath = path
             self.mode = mode
             self.sharing = options.sharing
+            self.created = opened.created
             guard let poison = iommap_poison_create() else {
                 throw MapError.system(operation: "calloc", errno: .noMemory)
             }

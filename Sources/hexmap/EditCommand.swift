@@ -1,8 +1,15 @@
 import ArgumentParser
-import Glibc
 import HexEditor
 import HexTerminal
-import HexTerminal
+import SystemPackage
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// `hexmap FILE`: the interactive editor, or with `-c`/`-s` the same commands run headless.
 struct EditCommand: ParsableCommand {
@@ -88,6 +95,9 @@ struct EditCommand: ParsableCommand {
         throw ExitCode(runInteractive())
     }
 
+    /// How long a headless edit waits for another session to finish with the file.
+    static let lockWaitSeconds = 2.0
+
     /// Parses the whole script, then runs it. No terminal set-up happens on this path.
     private func runHeadless() -> Int32 {
         let parsed: Script
@@ -95,7 +105,7 @@ struct EditCommand: ParsableCommand {
             if script == nil && commands.isEmpty {
                 parsed = try Script.parse(commands: [])  // `--watch` alone
             } else if let script {
-                parsed = try Script.parse(try ScriptSource.read(script), name: script)
+                parsed = try ScriptSource.parse(path: script == "-" ? nil : RawArguments.path(script), name: script)
             } else {
                 parsed = try Script.parse(commands: commands)
             }
@@ -104,44 +114,62 @@ struct EditCommand: ParsableCommand {
         } catch {
             return fail("\(error)", status: 2)
         }
+        // A run that only reads needs no lock: it may look at a file another session edits.
+        let edits = !readOnly && !privateMapping && parsed.lines.contains { $0.command.isEdit }
         let document: Document
         do {
-            document = try open()
+            document = try open(locking: edits ? .wait(seconds: Self.lockWaitSeconds) : .none)
         } catch {
-            return fail(error.message, status: 1)
+            return fail(openFailure(error), status: 1)
         }
         defer { document.close() }
         // A reader that goes away (`| head`) must not kill us mid-edit: EPIPE becomes an error.
         signal(SIGPIPE, SIG_IGN)
+        // Ctrl-C, SIGTERM and SIGHUP stop at a safe point and roll back instead of killing us.
+        SignalStop.install()
+        document.stopRequest = SignalStop.request
         let runner = ScriptRunner(
             document: document, output: StandardOutputSink(),
             options: ScriptRunner.Options(rollback: !noRollback, sync: !noSync, json: json))
-        switch runner.run(parsed) {
+        let outcome = runner.run(parsed)
+        switch outcome {
         case .succeeded:
             if watch || runner.endsFollowing {
                 return WatchLoop.run(document: document, output: StandardOutputSink())
             }
             return 0
-        case .failed(let message):
-            return report(message, status: 1)
+        case .failed(let message), .interrupted(_, let message):
+            return report(message, status: outcome.exitStatus)
         }
     }
 
     private func runInteractive() -> Int32 {
         let document: Document
         do {
-            document = try open()
+            document = try open(locking: readOnly || privateMapping ? .none : .orReadOnly)
         } catch {
-            return fail(error.message, status: 1)
+            return fail(openFailure(error), status: 1)
         }
         defer { document.close() }
         return InteractiveEditor.run(document: document)
     }
 
-    private func open() throws(EditorError) -> Document {
-        try Document(
-            path: file, readOnly: readOnly, privateMapping: privateMapping,
-            createSize: create.flatMap(NumberLiteral.value(of:)))
+    private func open(locking: Document.Locking) throws(EditorError) -> Document {
+        let path = RawArguments.path(file)
+        let createSize = create.flatMap(NumberLiteral.value(of:))
+        if privateMapping, createSize != nil, FileIdentity(path: path) == nil {
+            throw EditorError(
+                "\(TerminalText.path(path)): no such file (--private never creates a file: its edits stay in memory)",
+                kind: .notFound)
+        }
+        return try Document(
+            path: path, readOnly: readOnly, privateMapping: privateMapping, createSize: createSize, locking: locking)
+    }
+
+    /// The message for a file that could not be opened, with the hint a missing file needs.
+    private func openFailure(_ error: EditorError) -> String {
+        guard error.kind == .notFound, !error.message.contains("--private") else { return error.message }
+        return error.message + " (hexmap creates a file only with --create SIZE)"
     }
 
     /// Writes a script's own diagnostic (`SCRIPT:LINE[:COLUMN]: message`) as it is.

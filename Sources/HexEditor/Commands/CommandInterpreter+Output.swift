@@ -76,7 +76,7 @@ extension CommandInterpreter {
     func writeInfo(json: Bool, to output: inout CommandOutput) throws(EditorError) {
         let size = try document.currentSize()
         var fields: [(String, JSON.Value)] = [
-            ("path", .string(document.path)),
+            ("path", .string(document.displayPath)),
             ("size", .number(size)),
             ("mode", .string(document.isReadOnly ? "read-only" : "read-write")),
             ("sharing", .string(document.isPrivate ? "private" : "shared")),

@@ -1,79 +1,143 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import IOMMap
 import SystemPackage
 
-/// A file open for editing: the mapping, the undo journal, and the rules every edit follows
-/// (bounds, read-only, never growing on a patch).
+/// A file open for editing: its bytes (a `ByteStore`), the undo journal, and the rules every
+/// edit follows (bounds, read-only, never growing on a patch).
 ///
-/// Edits land in the mapping at once, so other processes see them; `sync` makes them durable.
-/// A `Document` is used from one thread at a time (the editor's loop or the script runner).
+/// Edits land in the file at once (shared), or stay in this process (private); `sync` makes
+/// shared edits durable. A `Document` is used from one thread at a time (the editor's loop,
+/// the REPL or the script runner).
 public final class Document {
-    public let path: String
+    /// How an editing session keeps other hexmap sessions off the file.
+    public enum Locking: Equatable, Sendable {
+        /// Take no lock (read-only and private sessions never change the file).
+        case none
+        /// Wait up to this many seconds for the lock, then fail (headless edits).
+        case wait(seconds: Double)
+        /// If another session holds it, open read-only and say so (the interactive editor).
+        case orReadOnly
+    }
+
+    /// The path as the user gave it, with its bytes (it need not be UTF-8).
+    public let path: FilePath
+    /// The path as it is shown: escaped, so no byte of it steers the terminal.
+    public let displayPath: String
     public private(set) var isReadOnly: Bool
     public let isPrivate: Bool
     /// Set when the file was opened read-only because it could not be opened for writing.
     public private(set) var readOnlyNotice: String?
+    /// Whether this document created the file (a create size on a missing path).
+    public let createdFile: Bool
+    /// Long operations look at it between steps: a signal or the user's Esc stops them at a
+    /// safe point, and what they changed is put back.
+    public var stopRequest: StopRequest?
 
     /// Replaced only by `reopen` (Live/Document+Reopen.swift), when the path names a new file.
-    var file: MappedFile
+    var store: any ByteStore
     /// Which file the path named when it was opened: the live view's check for rotation.
     public internal(set) var identity: FileIdentity?
     var journal = UndoJournal()
+    /// What a create size did when the document opened: the size before and after (not an
+    /// edit: undo does not take it back, `undoCreation` does).
+    private var creation: (before: Int, after: Int)?
+    /// The state of the last sync: edits past it are "unsynced".
     let syncedState: UndoJournal.Checkpoint
+    var editLock: EditLock?
     private var isClosed = false
 
     /// Opens `path`. A missing file is an error unless `createSize` is given, which creates it
-    /// (or grows it) to at least that many bytes. Without write permission the file opens
-    /// read-only and `readOnlyNotice` says so.
+    /// (or grows it) to at least that many bytes; a private document never creates or grows
+    /// the file (it grows its own copy). Without write permission the file opens read-only and
+    /// `readOnlyNotice` says so; `locking` says what to do when another session edits it.
     public init(
-        path: String, readOnly: Bool = false, privateMapping: Bool = false, createSize: Int? = nil
+        path: FilePath, readOnly: Bool = false, privateMapping: Bool = false, createSize: Int? = nil,
+        locking: Locking = .none
     ) throws(EditorError) {
+        let shown = TerminalText.path(path)
         if readOnly, createSize != nil {
-            throw EditorError("--create needs write access: it cannot be combined with -r")
+            throw EditorError("\(shown): a read-only document cannot be created or grown")
         }
         if let createSize, createSize < 0 {
-            throw EditorError("--create size must not be negative")
+            throw EditorError("\(shown): the create size must not be negative")
         }
         self.path = path
+        self.displayPath = shown
         self.isPrivate = privateMapping
         let sharing: Sharing = privateMapping ? .private : .shared
-        let options = OpenOptions(create: createSize != nil, size: createSize, sharing: sharing)
+        let creates = createSize != nil && !privateMapping
+        let file: MappedFile
         do {
-            file = try MappedFile(path: path, mode: readOnly ? .read : .readWrite, options: options)
+            file = try MappedFile(path: path, mode: readOnly ? .read : .readWrite, options: OpenOptions(create: creates, sharing: sharing))
             isReadOnly = readOnly
         } catch .system(_, let errno)
-            where !readOnly && createSize == nil
-                && [Errno.permissionDenied, .notPermitted, .readOnlyFileSystem].contains(errno)
+            where !readOnly && !creates && [Errno.permissionDenied, .notPermitted, .readOnlyFileSystem].contains(errno)
         {
             do {
                 file = try MappedFile(path: path, mode: .read, options: OpenOptions(sharing: sharing))
             } catch {
-                throw Self.openError(error, path: path)
+                throw Self.openError(error, shown: shown)
             }
             isReadOnly = true
-            readOnlyNotice = "no write permission: \(path) is open read-only"
+            readOnlyNotice = "no write permission: \(shown) is open read-only"
         } catch {
-            throw Self.openError(error, path: path)
+            throw Self.openError(error, shown: shown)
         }
-        syncedState = journal.checkpoint()
+        createdFile = file.created
+        store = privateMapping ? try PrivateStore(file: file) : SharedFileStore(file: file)
         identity = FileIdentity(path: path)
+        syncedState = journal.checkpoint()
+        if !isReadOnly && !privateMapping && locking != .none {
+            do throws(EditorError) {
+                editLock = try EditLock.acquire(store: store, displayPath: shown, waitSeconds: locking.waitSeconds)
+            } catch where error.kind == .busy && locking == .orReadOnly {
+                store.close()
+                do {
+                    store = SharedFileStore(file: try MappedFile(path: path, mode: .read))
+                } catch {
+                    throw Self.openError(error, shown: shown)
+                }
+                isReadOnly = true
+                readOnlyNotice = "\(error.message): read-only"
+            }
+        }
+        if let createSize, !isReadOnly {
+            let before = try store.size()
+            if before < createSize { try store.resize(to: createSize) }
+            if createdFile || before < createSize { creation = (before, max(before, createSize)) }
+        }
     }
 
-    private static func openError(_ error: MapError, path: String) -> EditorError {
+    /// Opens the file at a path given as text.
+    public convenience init(
+        path: String, readOnly: Bool = false, privateMapping: Bool = false, createSize: Int? = nil,
+        locking: Locking = .none
+    ) throws(EditorError) {
+        try self.init(
+            path: FilePath(path), readOnly: readOnly, privateMapping: privateMapping, createSize: createSize,
+            locking: locking)
+    }
+
+    private static func openError(_ error: MapError, shown: String) -> EditorError {
         switch error {
         case .system(_, .noSuchFileOrDirectory):
-            EditorError("\(path): no such file (hexmap creates a file only with --create SIZE)")
+            EditorError("\(shown): no such file", kind: .notFound)
         case .system(_, let errno):
-            EditorError("\(path): \(errno)")
+            EditorError("\(shown): \(errno)", kind: .system)
         default:
-            // Some messages of the mapping core already name the file.
-            EditorError(error).message.contains(path)
-                ? EditorError(error) : EditorError("\(path): \(EditorError(error).message)")
+            EditorError(error).prefixed("\(shown): ")
         }
     }
 
-    /// The mapped size in bytes.
+    /// The size in bytes.
     public var size: Int {
-        (try? file.size()) ?? 0
+        (try? store.size()) ?? 0
     }
 
     /// Journal entries between the current state and the last sync.
@@ -92,57 +156,26 @@ public final class Document {
         }
         let size = try currentSize()
         guard offset < size else { return [] }
-        do {
-            return try file.read(at: offset, count: min(count, size - offset))
-        } catch {
-            throw EditorError(error)
-        }
+        var bytes = [UInt8](repeating: 0, count: min(count, size - offset))
+        try bytes.withMutableBytes { (buffer) throws(EditorError) in try store.read(into: buffer, at: offset) }
+        return bytes
     }
 
     /// msync over the whole mapping; afterwards there are no unsynced edits.
     public func sync(async: Bool = false) throws(EditorError) {
-        do {
-            try file.sync(async ? .async : .sync)
-        } catch {
-            throw EditorError(error)
-        }
+        try store.sync(async: async)
         journal.move(syncedState)
     }
 
     /// madvise over a range (bounds-checked).
     public func advise(_ hint: Advice, offset: Int, count: Int) throws(EditorError) {
         try checkRange(offset: offset, count: count, what: "advise")
-        do {
-            try file.advise(hint, offset: offset, count: count)
-        } catch {
-            throw EditorError(error)
-        }
-    }
-
-    /// The next match of `pattern` starting at or after `offset`, or with `backward` the last
-    /// match starting before `offset`. No wrap-around.
-    public func find(_ pattern: [UInt8], from offset: Int, backward: Bool = false)
-        throws(EditorError) -> Int?
-    {
-        if pattern.isEmpty { throw EditorError("nothing to search for") }
-        if offset < 0 { throw EditorError("cannot search from a negative offset") }
-        let size = try currentSize()
-        if backward {
-            let end = min(size, offset - 1 + pattern.count)
-            guard offset > 0, end >= pattern.count else { return nil }
-            return try findLastStreaming(pattern, in: 0..<end)
-        }
-        guard offset <= size, size - offset >= pattern.count else { return nil }
-        return try findStreaming(pattern, in: offset..<size)
+        try store.advise(hint, offset: offset, count: count)
     }
 
     /// Re-reads the file's size and remaps if another process changed it.
     public func refresh() throws(EditorError) -> SizeChange {
-        do {
-            return try file.refresh()
-        } catch {
-            throw EditorError(error)
-        }
+        try store.refresh()
     }
 
     /// Takes back every edit since the last sync (what `:q!` does before quitting).
@@ -150,11 +183,30 @@ public final class Document {
         try rollBack(to: syncedState)
     }
 
-    /// Closes the mapping; later calls fail with "the file is closed".
+    /// Takes back what the create size did when the document opened: the file it created
+    /// goes, the size it grew goes back. For a failed script, after its edits were rolled
+    /// back, so that the disk is as the run found it. Nothing happens when the size is no
+    /// longer the one the create size set (another process changed it).
+    public func undoCreation() throws(EditorError) {
+        guard let creation else { return }
+        self.creation = nil
+        _ = try store.refresh()
+        guard try store.size() == creation.after else { return }
+        if createdFile, FileIdentity(path: path) == identity {
+            close()
+            path.withPlatformString { _ = unlink($0) }
+            return
+        }
+        try store.resize(to: creation.before)
+    }
+
+    /// Closes the mapping and gives up the edit lock; later calls fail with "the file is closed".
     public func close() {
         guard !isClosed else { return }
         isClosed = true
-        try? file.close()
+        editLock?.release()
+        editLock = nil
+        store.close()
     }
 
     deinit {
@@ -164,16 +216,12 @@ public final class Document {
     // MARK: - Shared checks
 
     func currentSize() throws(EditorError) -> Int {
-        do {
-            return try file.size()
-        } catch {
-            throw EditorError(error)
-        }
+        try store.size()
     }
 
     func checkWritable() throws(EditorError) {
         if isReadOnly {
-            throw EditorError(readOnlyNotice ?? "\(path) is open read-only (-r): edits are refused")
+            throw EditorError(readOnlyNotice ?? "\(displayPath) is open read-only: edits are refused", kind: .readOnly)
         }
     }
 
@@ -189,5 +237,13 @@ public final class Document {
             let amount = count == 1 ? "1 byte at \(hex(offset)) runs" : "\(count) bytes at \(hex(offset)) run"
             throw EditorError("\(what): \(amount) past the end of the file (size \(size))")
         }
+    }
+}
+
+extension Document.Locking {
+    /// How long to wait for another session's lock: 0 means "try once".
+    var waitSeconds: Double {
+        if case .wait(let seconds) = self { return seconds }
+        return 0
     }
 }

@@ -1,5 +1,10 @@
+#if canImport(Glibc)
 import Glibc
-import IOMMap
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Bytes the undo journal keeps: what an overwrite replaced, what a delete or a shrinking
 /// resize cut away, what an insert put in.
@@ -55,20 +60,19 @@ struct SavedBytes {
         }
     }
 
-    /// Copies `count` bytes of the file at `offset`, streaming through a temporary file when
-    /// they are too many to keep in memory.
+    /// Copies `count` bytes of the store at `offset`, streaming through a temporary file when
+    /// they are too many to keep in memory. `stop` is looked at between chunks (nothing has
+    /// changed yet, so stopping here is free).
     /// `release` is called for each finished stretch of `releaseInterval` bytes (and the
     /// last, shorter one), so the caller can drop the pages it no longer needs.
     static func capture(
-        from file: MappedFile, at offset: Int, count: Int,
+        from store: any ByteStore, at offset: Int, count: Int, stop: StopRequest? = nil,
         release: (_ offset: Int, _ count: Int) -> Void = { _, _ in }
     ) throws(EditorError) -> SavedBytes {
         if count <= inMemoryLimit {
-            do {
-                return SavedBytes(try file.read(at: offset, count: count))
-            } catch {
-                throw EditorError(error)
-            }
+            var bytes = [UInt8](repeating: 0, count: count)
+            try bytes.withMutableBytes { (buffer) throws(EditorError) in try store.read(into: buffer, at: offset) }
+            return SavedBytes(bytes)
         }
         let spill = SpillFile(fd: try makeTemporaryFile())  // closes the descriptor when done
         let fd = spill.fd
@@ -78,12 +82,9 @@ struct SavedBytes {
         defer { buffer.deallocate() }
         var done = 0
         while done < count {
+            try stop?.check()
             let chunk = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<min(chunkSize, count - done)])
-            do {
-                try file.read(into: chunk, at: offset + done)
-            } catch {
-                throw EditorError(error)
-            }
+            try store.read(into: chunk, at: offset + done)
             // All-zero chunks (sparse files, zeroed regions) stay holes in the temporary file.
             if !isAllZero(UnsafeRawBufferPointer(chunk)) {
                 try writeAll(fd, UnsafeRawBufferPointer(chunk), at: done)
@@ -93,45 +94,52 @@ struct SavedBytes {
         }
         releaser.finish(at: done, release: release)
         if ftruncate(fd, off_t(count)) != 0 {
-            throw EditorError("cannot keep undo data for this edit: \(String(cString: strerror(errno)))")
+            throw EditorError("cannot keep undo data for this edit: \(String(cString: strerror(errno)))", kind: .system)
         }
         return saved
     }
 
-    /// Writes the saved bytes back into the file at `offset`.
+    /// Writes the saved bytes back into the store at `offset`. Runs of zeros of a chunk or
+    /// more go back as holes (`ByteStore.zero`), so undoing a fill over a sparse region gives
+    /// its blocks back instead of writing zeros into them.
     func restore(
-        into file: MappedFile, at offset: Int,
+        into store: any ByteStore, at offset: Int,
         release: (_ offset: Int, _ count: Int) -> Void = { _, _ in }
     ) throws(EditorError) {
         if let bytes = inMemory {
-            do {
-                try file.write(bytes, at: offset)
-            } catch {
-                throw EditorError(error)
+            if bytes.count >= Self.zeroRunSize && Self.isAllZero(bytes) {
+                try store.zero(at: offset, count: bytes.count)
+                return
             }
+            try bytes.withBytes { (buffer) throws(EditorError) in try store.write(from: buffer, at: offset) }
             return
         }
         if case .spilled(let spill) = storage {
             let fd = spill.fd
             var releaser = WindowReleaser(base: offset)
-            let buffer = UnsafeMutableRawBufferPointer.allocate(
-                byteCount: Self.chunkSize, alignment: 16)
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
             defer { buffer.deallocate() }
             var done = 0
             while done < count {
-                let chunk = UnsafeMutableRawBufferPointer(
-                    rebasing: buffer[0..<min(Self.chunkSize, count - done)])
+                let chunk = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<min(Self.chunkSize, count - done)])
                 try Self.readAll(fd, chunk, at: done)
-                do {
-                    try file.write(from: UnsafeRawBufferPointer(chunk), at: offset + done)
-                } catch {
-                    throw EditorError(error)
+                if Self.isAllZero(UnsafeRawBufferPointer(chunk)) {
+                    try store.zero(at: offset + done, count: chunk.count)
+                } else {
+                    try store.write(from: UnsafeRawBufferPointer(chunk), at: offset + done)
                 }
                 done += chunk.count
                 releaser.advance(to: done, release: release)
             }
             releaser.finish(at: done, release: release)
         }
+    }
+
+    /// Zero runs at least this long are restored as holes.
+    static let zeroRunSize = 64 << 10
+
+    private static func isAllZero(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { isAllZero($0) }
     }
 
     private static func isAllZero(_ bytes: UnsafeRawBufferPointer) -> Bool {
@@ -202,7 +210,7 @@ final class SpillFile {
     }
 
     deinit {
-        _ = Glibc.close(fd)
+        _ = close(fd)
     }
 }
 

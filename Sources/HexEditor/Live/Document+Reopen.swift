@@ -10,7 +10,7 @@ extension Document {
     func reopenIfReplaced() throws(EditorError) -> String? {
         _ = try currentSize()  // a closed document stays closed
         guard let current = FileIdentity(path: path) else {
-            throw EditorError("\(path) was deleted: still showing the old file (reopen once a new file is there)")
+            throw EditorError("\(displayPath) was deleted: still showing the old file (reopen once a new file is there)")
         }
         guard current != identity else { return nil }
         if unsyncedEdits > 0 {
@@ -22,18 +22,32 @@ extension Document {
         guard journal.isAtEveryCheckpoint else {
             throw EditorError("this script edited the old file: reopen only before its edits, or in another run")
         }
-        let reopened: MappedFile
+        let reopened: any ByteStore
         do {
-            reopened = try MappedFile(
+            let file = try MappedFile(
                 path: path, mode: isReadOnly ? .read : .readWrite,
                 options: OpenOptions(sharing: isPrivate ? .private : .shared))
+            reopened = isPrivate ? try PrivateStore(file: file) : SharedFileStore(file: file)
+        } catch let error as MapError {
+            throw EditorError("cannot reopen \(displayPath): \(EditorError(error).message)")
         } catch {
-            throw EditorError("cannot reopen \(path): \(EditorError(error).message)")
+            throw error as! EditorError
         }
-        try? file.close()
-        file = reopened
+        var lock: EditLock?
+        if editLock != nil {
+            do {
+                lock = try EditLock.acquire(store: reopened, displayPath: displayPath, waitSeconds: 0)
+            } catch {
+                reopened.close()
+                throw EditorError("cannot reopen: \(error.message)", kind: error.kind)
+            }
+        }
+        editLock?.release()
+        store.close()
+        store = reopened
+        editLock = lock
         identity = current
         journal.reset()
-        return "reopened \(path): a new file of \(size) bytes"
+        return "reopened \(displayPath): a new file of \(size) bytes"
     }
 }

@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import SystemPackage
 
 /// Which file a path names: its device and inode. Log rotation renames the
 /// old file away and creates a new one at the path; the identity tells the two apart.
@@ -11,9 +12,9 @@ public struct FileIdentity: Equatable, Sendable {
     public let inode: UInt64
 
     /// The identity of the file at `path` now; nil when nothing is there.
-    public init?(path: String) {
+    public init?(path: FilePath) {
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        guard path.withPlatformString({ stat($0, &info) }) == 0 else { return nil }
         device = UInt64(truncatingIfNeeded: info.st_dev)
         inode = UInt64(truncatingIfNeeded: info.st_ino)
     }
@@ -31,7 +32,7 @@ public enum FileFate: Equatable, Sendable {
 
 extension FileFate {
     /// Compares the file at `path` now with the identity recorded at open.
-    static func of(path: String, opened: FileIdentity?) -> FileFate {
+    static func of(path: FilePath, opened: FileIdentity?) -> FileFate {
         guard let current = FileIdentity(path: path) else { return .deleted }
         guard let opened else { return .present }
         return current == opened ? .present : .replaced

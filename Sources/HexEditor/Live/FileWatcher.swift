@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import SystemPackage
 
 /// Wakes the live view when the file at a path may have changed: written,
 /// grown, truncated, deleted, or replaced by a new file (log rotation).
@@ -24,7 +25,7 @@ public final class FileWatcher {
     /// How often to look at the file when no notifications are available.
     public static let pollingIntervalNanoseconds: Int64 = 100_000_000
 
-    public let path: String
+    public let path: FilePath
     public private(set) var mechanism: Mechanism = .polling
     /// Readable when something happened; nil when polling.
     public private(set) var descriptor: Int32?
@@ -39,14 +40,19 @@ public final class FileWatcher {
     #endif
 
     /// Starts watching `path`. `notifications: false` forces the polling fallback (tests use it).
-    public init(path: String, notifications: Bool = true) {
+    public init(path: FilePath, notifications: Bool = true) {
         self.path = path
         #if os(Linux)
-            baseName = Array(Self.baseName(of: path).utf8)
+            baseName = Self.baseName(of: path)
             if notifications { startInotify() }
         #elseif canImport(Darwin)
             if notifications { startKqueue() }
         #endif
+    }
+
+    /// Watches a path given as text.
+    public convenience init(path: String, notifications: Bool = true) {
+        self.init(path: FilePath(path), notifications: notifications)
     }
 
     deinit {
@@ -75,23 +81,32 @@ public final class FileWatcher {
         #if os(Linux)
             guard let descriptor else { return }
             if fileWatch >= 0 { inotify_rm_watch(descriptor, fileWatch) }
-            fileWatch = inotify_add_watch(descriptor, path, Self.fileEvents)
+            fileWatch = path.withPlatformString { inotify_add_watch(descriptor, $0, Self.fileEvents) }
         #elseif canImport(Darwin)
             guard descriptor != nil else { return }
             if fileDescriptor >= 0 { close(fileDescriptor) }
-            fileDescriptor = open(path, O_EVTONLY | O_CLOEXEC)
+            fileDescriptor = path.withPlatformString { open($0, O_EVTONLY | O_CLOEXEC) }
             if fileDescriptor >= 0 { register(fileDescriptor, flags: Self.fileNotes) }
         #endif
     }
 
-    static func baseName(of path: String) -> String {
-        path.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? path
+    /// The last component's bytes, as inotify reports names in the directory.
+    static func baseName(of path: FilePath) -> [UInt8] {
+        guard let last = path.lastComponent else { return [] }
+        return FilePath(root: nil, [last]).withPlatformString { name in
+            var bytes: [UInt8] = []
+            var cursor = name
+            while cursor.pointee != 0 {
+                bytes.append(UInt8(bitPattern: cursor.pointee))
+                cursor += 1
+            }
+            return bytes
+        }
     }
 
-    static func directory(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        let directory = String(path[..<slash])
-        return directory.isEmpty ? "/" : directory
+    static func directory(of path: FilePath) -> FilePath {
+        let directory = path.removingLastComponent()
+        return directory.isEmpty ? FilePath(".") : directory
     }
 
     // MARK: - inotify (Linux)
@@ -105,14 +120,14 @@ public final class FileWatcher {
         private func startInotify() {
             let descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
             guard descriptor >= 0 else { return }
-            fileWatch = inotify_add_watch(descriptor, path, Self.fileEvents)
+            fileWatch = path.withPlatformString { inotify_add_watch(descriptor, $0, Self.fileEvents) }
             guard fileWatch >= 0 else {
                 close(descriptor)
                 return
             }
             // Without the directory watch, deletion is still seen (IN_DELETE_SELF / IN_ATTRIB);
             // only a new file appearing at the path would wait for the next look.
-            directoryWatch = inotify_add_watch(descriptor, Self.directory(of: path), Self.directoryEvents)
+            directoryWatch = Self.directory(of: path).withPlatformString { inotify_add_watch(descriptor, $0, Self.directoryEvents) }
             self.descriptor = descriptor
             mechanism = .inotify
         }
@@ -155,14 +170,14 @@ public final class FileWatcher {
             let queue = kqueue()
             guard queue >= 0 else { return }
             descriptor = queue
-            fileDescriptor = open(path, O_EVTONLY | O_CLOEXEC)
+            fileDescriptor = path.withPlatformString { open($0, O_EVTONLY | O_CLOEXEC) }
             guard fileDescriptor >= 0 else {
                 close(queue)
                 descriptor = nil
                 return
             }
             register(fileDescriptor, flags: Self.fileNotes)
-            directoryDescriptor = open(Self.directory(of: path), O_EVTONLY | O_CLOEXEC)
+            directoryDescriptor = Self.directory(of: path).withPlatformString { open($0, O_EVTONLY | O_CLOEXEC) }
             if directoryDescriptor >= 0 { register(directoryDescriptor, flags: UInt32(NOTE_WRITE)) }
             mechanism = .kqueue
         }

@@ -22,10 +22,16 @@ public final class ScriptRunner {
         /// A runtime error. `message` is ready for stderr (`SCRIPT:LINE: message`, plus a
         /// line about the rollback when it could not be completed).
         case failed(message: String)
+        /// A signal stopped the script; its edits were rolled back (unless rollback is off).
+        case interrupted(signal: Int32, message: String)
 
-        /// The process exit status: 0 or 1 (syntax errors, 2, never get this far).
+        /// The process exit status: 0, 1, or 128 + the signal (syntax errors, 2, never get this far).
         public var exitStatus: Int32 {
-            self == .succeeded ? 0 : 1
+            switch self {
+            case .succeeded: 0
+            case .failed: 1
+            case .interrupted(let signal, _): SignalStop.exitStatus(for: signal)
+            }
         }
     }
 
@@ -45,13 +51,17 @@ public final class ScriptRunner {
         interpreter.outputSink = output
     }
 
+    /// Runs the script. On a failure or a signal, everything the document did is rolled back
+    /// (the growth of a create size, and the file itself if this run created it), so the disk
+    /// is as the run found it.
     public func run(_ script: Script) -> Outcome {
         let start = document.journal.checkpoint()
         defer { document.journal.forget(start) }
         var context = CommandContext(cursor: 0, json: options.json)
-        var failure: String?
+        var failure: (line: Int?, error: EditorError)?
         for line in script.lines {
             do {
+                try document.stopRequest?.check()
                 let effects = try interpreter.run(line.command, context: context)
                 context.cursor = effects.cursor ?? context.cursor
                 endsFollowing = effects.follow ?? endsFollowing
@@ -60,35 +70,41 @@ public final class ScriptRunner {
                     break
                 }
             } catch {
-                failure = "\(script.name):\(line.number): \(error.message)"
+                failure = (line.number, error)
                 break
             }
         }
         do {
             try output.flush()
         } catch {
-            failure = failure ?? "\(script.name): \(error.message)"
+            failure = failure ?? (nil, error)
         }
-        if var message = failure {
-            if options.rollback {
+        guard let failure else {
+            if options.sync {
                 do {
-                    try document.rollBack(to: start)
+                    try document.sync()
                 } catch {
-                    message += "\n\(script.name): rollback failed, the file keeps some edits: \(error.message)"
+                    return .failed(message: "\(script.name): final sync failed: \(error.message)")
                 }
             }
-            if options.sync {
-                try? document.sync()
+            return .succeeded
+        }
+        var message = "\(script.name):" + (failure.line.map { "\($0):" } ?? "") + " \(failure.error.message)"
+        if options.rollback {
+            do {
+                try document.rollBack(to: start)
+                try document.undoCreation()
+                if case .interrupted = failure.error.kind { message += "; the script's edits were rolled back" }
+            } catch {
+                message += "\n\(script.name): rollback failed, the file keeps some edits: \(error.message)"
             }
-            return .failed(message: message)
         }
         if options.sync {
-            do {
-                try document.sync()
-            } catch {
-                return .failed(message: "\(script.name): final sync failed: \(error.message)")
-            }
+            try? document.sync()
         }
-        return .succeeded
+        if case .interrupted(let signal) = failure.error.kind {
+            return .interrupted(signal: signal, message: message)
+        }
+        return .failed(message: message)
     }
 }

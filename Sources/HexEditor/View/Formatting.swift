@@ -1,3 +1,5 @@
+import SystemPackage
+
 /// Small text formatting helpers for the view, free of Foundation so a frame
 /// costs no locale look-ups.
 enum Formatting {
@@ -29,9 +31,9 @@ enum Formatting {
         return "\(tenths / 10).\(tenths % 10) \(units[unit])"
     }
 
-    /// The last path component, for the status line.
-    static func fileName(of path: String) -> String {
-        let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
-        return trimmed.split(separator: "/").last.map(String.init) ?? path
+    /// The last path component, for the status line, escaped like every path shown.
+    static func fileName(of path: FilePath) -> String {
+        guard let last = path.lastComponent else { return TerminalText.path(path) }
+        return TerminalText.path(FilePath(root: nil, [last]))
     }
 }

@@ -92,7 +92,7 @@ import Testing
         let file = ScratchFile("abc")
         let document = try Document(path: file.path, readOnly: true)
         #expect(document.isReadOnly)
-        let refusal = EditorError("\(file.path) is open read-only (-r): edits are refused")
+        let refusal = EditorError("\(file.path) is open read-only: edits are refused", kind: .readOnly)
         #expect(throws: refusal) { try document.overwrite(at: 0, with: [1]) }
         #expect(throws: refusal) { try document.fill(at: 0, count: 1, with: 1) }
         #expect(throws: refusal) { try document.insert(at: 0, bytes: [1]) }
@@ -104,7 +104,7 @@ import Testing
 
     @Test func missingFileIsAnErrorUnlessCreateIsGiven() throws {
         let path = ScratchFile("x").path + "-missing"
-        #expect(throws: EditorError("\(path): no such file (hexmap creates a file only with --create SIZE)")) {
+        #expect(throws: EditorError("\(path): no such file", kind: .notFound)) {
             try Document(path: path)
         }
         let created = try Document(path: path, createSize: 64)

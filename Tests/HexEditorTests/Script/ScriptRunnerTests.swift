@@ -55,7 +55,7 @@ import Testing
     @Test func readOnlyMakesAnEditARuntimeError() throws {
         let file = ScratchFile("abc")
         let (outcome, sink) = try run("print\npatch 0 00\nprint", on: file, readOnly: true)
-        #expect(outcome == .failed(message: "test.hexmap:2: \(file.path) is open read-only (-r): edits are refused"))
+        #expect(outcome == .failed(message: "test.hexmap:2: \(file.path) is open read-only: edits are refused"))
         #expect(sink.lines == ["00000000: 6162 63                                  abc"])
         #expect(file.bytes == Array("abc".utf8))
     }

@@ -159,7 +159,7 @@ import Testing
         let before = file.snapshot()
         let result = try hexmap(file, ["print 0 1", "patch 0 00"], extra: ["-r"])
         #expect(result.status == 1)
-        #expect(result.err == "-c:2: \(file.path) is open read-only (-r): edits are refused\n")
+        #expect(result.err == "-c:2: \(file.path) is open read-only: edits are refused\n")
         #expect(try HeadlessRun.tool("cmp", [before, file.path]).status == 0)
     }
 

@@ -35,7 +35,7 @@ import Testing
         Case(name: "NUL byte", script: Array("patch 0 00\npatch 1 0".utf8) + [0] + Array("0\n".utf8), status: 2,
              message: "bad.hexmap:2:10: NUL byte in the script"),
         Case(name: "a 20 MB line", script: Array("patch 0 00\npatch 1 ".utf8) + [UInt8](repeating: 0x61, count: 20_000_000) + [0x0A], status: 2,
-             message: "bad.hexmap:2:1: line too long: 20000008 bytes (at most 1048576; split the data over several commands)"),
+             message: "bad.hexmap:2:1: line too long: more than 1048576 bytes without a newline"),
         Case(name: "offset past end", script: Array("patch 0 00\npatch 100 00\n".utf8), status: 1,
              message: "bad.hexmap:2: patch: offset 0x64 is past the end of the file (size 16)"),
         Case(name: "patch running past the end", script: Array("patch 0 00\npatch 15 0102\n".utf8), status: 1,
