@@ -9,10 +9,10 @@ enum WatchLoop {
     /// safety net for file systems whose events never come.
     static let notifiedSleepMilliseconds: Int32 = 1000
 
-    /// Runs until SIGINT/SIGTERM (their default action ends the process; every
-    /// batch is already written) or a write error. Returns the exit status.
+    /// Runs until SIGINT, SIGTERM or SIGHUP (exit 128 + the signal; every batch is already
+    /// written) or until the reader of standard output goes away (exit 0).
     static func run(document: Document, output: StandardOutputSink) -> Int32 {
-        unblockInterrupts()
+        SignalStop.install()
         let watcher = FileWatcher(path: document.path)
         let tail = LiveTail(document: document, output: output, from: document.size)
         var watchedIdentity = document.identity
@@ -20,6 +20,7 @@ enum WatchLoop {
             watcher.mechanism == .polling
             ? Int32(FileWatcher.pollingIntervalNanoseconds / 1_000_000) : notifiedSleepMilliseconds
         while true {
+            if let signal = SignalStop.request.signal { return SignalStop.exitStatus(for: signal) }
             do {
                 for notice in try tail.look() {
                     writeToStandardError("hexmap: \(notice)\n")
@@ -35,15 +36,6 @@ enum WatchLoop {
             wait(for: watcher, milliseconds: sleep)
             watcher.drainEvents()
         }
-    }
-
-    /// "Until interrupted" must hold even when a parent started us with these
-    /// signals blocked (some process-spawning libraries do).
-    private static func unblockInterrupts() {
-        var set = sigset_t()
-        sigemptyset(&set)
-        for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&set, signal) }
-        sigprocmask(SIG_UNBLOCK, &set, nil)
     }
 
     private static func wait(for watcher: FileWatcher, milliseconds: Int32) {

@@ -16,9 +16,11 @@ extension CommandInterpreter {
                 "print: at most \(Self.collectedPrintLimit) bytes at a time here (asked for \(total))")
         }
         var done = 0
+        var releaser = WindowReleaser(base: offset)
         if json {
             var line: [UInt8] = []
             while done < total {
+                try document.stopRequest?.check()
                 let chunk = try document.read(at: offset + done, count: min(Self.printChunk, total - done))
                 if chunk.isEmpty { break }
                 var start = 0
@@ -30,14 +32,16 @@ extension CommandInterpreter {
                     start = end
                 }
                 done += chunk.count
+                releaser.advance(to: done, release: document.release)
             }
+            releaser.finish(at: done, release: document.release)
             return
         }
         // The dump tool's formatter, so `print OFF LEN` is byte for byte `xxd -s OFF -l LEN`.
         var formatter = XXDFormatter()
-        var releaser = WindowReleaser(base: offset)
         var text: [UInt8] = []
         while done < total {
+            try document.stopRequest?.check()
             let chunk = try document.read(at: offset + done, count: min(Self.printChunk, total - done))
             if chunk.isEmpty { break }
             formatter.append(chunk, at: offset + done, to: &text)
@@ -51,7 +55,8 @@ extension CommandInterpreter {
         try output.text(text)
     }
 
-    /// Writes the first match (or, with `all`, every match) at or after `start`; returns the first.
+    /// Writes the first match (or, with `all`, every match) at or after `start`; returns the
+    /// first. `all` is one pass over the file, reporting matches as it meets them.
     func find(_ pattern: [UInt8], from start: Int, all: Bool, json: Bool, to output: inout CommandOutput)
         throws(EditorError) -> Int?
     {
@@ -60,12 +65,10 @@ extension CommandInterpreter {
             throw EditorError("find: offset \(hex(start)) is past the end of the file (size \(size))")
         }
         var first: Int?
-        var from = start
-        while let match = try document.find(pattern, from: from) {
+        try document.forEachMatch(of: BytePattern(pattern), in: start..<size) { (match) throws(EditorError) -> Bool in
             if first == nil { first = match }
             try output.line(json ? JSON.findResult(pattern: pattern, offset: match) : hex(match))
-            guard all else { break }
-            from = match + 1
+            return all
         }
         if first == nil {
             try output.line(json ? JSON.findResult(pattern: pattern, offset: nil) : "not found")

@@ -105,6 +105,7 @@ public final class CommandInterpreter {
             effects.columns = .some(columns)
             effects.message = columns.map { "columns=\($0)" } ?? "columns=auto"
         case .help:
+            if context.json { throw EditorError("help has no JSON form") }
             effects.showHelp = true
             for line in CommandHelp.lines {
                 try output.line(line)

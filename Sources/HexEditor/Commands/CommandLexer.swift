@@ -142,7 +142,8 @@ struct CommandLexer {
         }
     }
 
-    /// Decodes the escape at the current backslash: `\n \r \t \0 \\ \" \' \xHH`.
+    /// Decodes the escape at the current backslash: `\n \r \t \\ \" \' \a \b \e \f \v`,
+    /// `\xHH`, and octal `\N`, `\NN`, `\NNN` as in C (`\0` is NUL, `\012` a newline).
     private mutating func escape() throws(Failure) -> UInt8 {
         let escapeColumn = column
         advance()  // the backslash
@@ -151,13 +152,26 @@ struct CommandLexer {
         }
         let simple: [UInt8: UInt8] = [
             UInt8(ascii: "n"): 0x0A, UInt8(ascii: "r"): 0x0D, UInt8(ascii: "t"): 0x09,
-            UInt8(ascii: "0"): 0x00, UInt8(ascii: "\\"): 0x5C, UInt8(ascii: "\""): 0x22,
+            UInt8(ascii: "\\"): 0x5C, UInt8(ascii: "\""): 0x22,
             UInt8(ascii: "'"): 0x27, UInt8(ascii: "a"): 0x07, UInt8(ascii: "b"): 0x08,
             UInt8(ascii: "e"): 0x1B, UInt8(ascii: "f"): 0x0C, UInt8(ascii: "v"): 0x0B,
         ]
         if let decoded = simple[byte] {
             advance()
             return decoded
+        }
+        if (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(byte) {
+            var value = 0
+            var digits = 0
+            while digits < 3, let digit = current, (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(digit) {
+                value = value * 8 + Int(digit - UInt8(ascii: "0"))
+                digits += 1
+                advance()
+            }
+            guard value <= 0xFF else {
+                throw Failure(column: escapeColumn, message: "bad escape: octal \\\(String(value, radix: 8)) is more than a byte (at most \\377)")
+            }
+            return UInt8(value)
         }
         if byte == UInt8(ascii: "x") {
             advance()
@@ -175,7 +189,7 @@ struct CommandLexer {
         let character = String(decoding: line[index..<min(line.count, index + Self.sequenceLength(of: byte))], as: UTF8.self)
         throw Failure(
             column: escapeColumn,
-            message: "bad escape \\\(character) (known: \\n \\r \\t \\0 \\\\ \\\" \\' \\a \\b \\e \\f \\v \\xHH)")
+            message: "bad escape \\\(character) (known: \\n \\r \\t \\\\ \\\" \\' \\a \\b \\e \\f \\v \\xHH, octal \\0 to \\377)")
     }
 
     private static func sequenceLength(of lead: UInt8) -> Int {

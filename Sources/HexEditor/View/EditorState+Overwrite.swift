@@ -50,6 +50,9 @@ extension EditorState {
             }
         case .text:
             guard let byte = key.printableASCII else {
+                if key.isNonASCIICharacter {
+                    return rejectKey(key, hint: Self.nonASCIIHint + "; Esc leaves overwrite mode")
+                }
                 return rejectKey(key, hint: "type printable text; Esc leaves overwrite mode")
             }
             if write(byte) { advance() }
@@ -78,7 +81,9 @@ extension EditorState {
             }
         case .text:
             mode = .normal
-            guard let byte = key.printableASCII else { return rejectKey(key, hint: "r needs a printable character") }
+            guard let byte = key.printableASCII else {
+                return rejectKey(key, hint: key.isNonASCIICharacter ? Self.nonASCIIHint : "r needs a printable character")
+            }
             write(byte)
         }
     }
@@ -121,6 +126,10 @@ extension EditorState {
         }
     }
 
+    /// Why a character such as é does nothing in the text pane.
+    static let nonASCIIHint =
+        "the text pane writes one byte per key, so only ASCII can be typed there (type other bytes in hex: Tab)"
+
     private func rejectKey(_ key: Key, hint: String) {
         message = .init("\(key.displayName) is not accepted here: \(hint)", isError: true)
     }
@@ -137,10 +146,20 @@ extension Key {
         }
     }
 
+    /// A typed character outside ASCII (é, €, an emoji).
+    var isNonASCIICharacter: Bool {
+        if case .character(let character) = self { return !character.isASCII }
+        return false
+    }
+
     /// How a key is named in messages.
     var displayName: String {
         switch self {
         case .character(" "): "Space"
+        case .character(let character) where isNonASCIICharacter:
+            // The message line shows only ASCII, so name the character by its code point.
+            "U+" + String(character.unicodeScalars.first!.value, radix: 16, uppercase: true)
+                .leftPadded(to: 4) + " (not ASCII)"
         case .character(let character):
             character.asciiValue.map { (0x21...0x7e).contains($0) } == true ? "'\(character)'" : "that key"
         case .control(let letter): "Ctrl-\(letter.uppercased())"
@@ -149,5 +168,12 @@ extension Key {
         case .delete: "Delete"
         default: "that key"
         }
+    }
+}
+
+extension String {
+    /// The string with zeros in front up to `width` characters.
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

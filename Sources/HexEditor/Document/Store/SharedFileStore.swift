@@ -5,6 +5,8 @@ import IOMMap
 /// blocks the shifted bytes need, so a full disk stops them before anything moves.
 final class SharedFileStore: ByteStore {
     let file: MappedFile
+    /// Called before each step of an insert's or a delete's shift (a hook for tests).
+    var beforeShiftStep: (() -> Void)?
 
     init(file: MappedFile) {
         self.file = file
@@ -78,8 +80,10 @@ final class SharedFileStore: ByteStore {
             throw error.prefixed("insert: ").appending("; nothing changed")
         }
         let mover = TailMover(file: file, range: tail, distance: count)
+        mover.beforeStep = beforeShiftStep
         do {
             try mover.run(stop: stop)
+            try requireUnchangedSize(size + count)
         } catch {
             let kept = mover.undo()
             if let current = try? file.size(), current > kept { try? file.resize(to: kept) }
@@ -102,8 +106,10 @@ final class SharedFileStore: ByteStore {
             throw error.prefixed("delete: ").appending("; nothing changed")
         }
         let mover = TailMover(file: file, range: tail, distance: -count)
+        mover.beforeStep = beforeShiftStep
         do {
             try mover.run(stop: stop)
+            try requireUnchangedSize(size)
         } catch {
             let kept = mover.undo()
             if let current = try? file.size(), current > kept { try? file.resize(to: kept) }
@@ -114,6 +120,15 @@ final class SharedFileStore: ByteStore {
         } catch {
             try? TailMover(file: file, range: offset..<(size - count), distance: count).run(stop: nil)
             throw error.prefixed("delete: ")
+        }
+    }
+
+    /// A cut by another process does not always fault (it may land below the bytes still to
+    /// move): after the shift, the size must be the one it left.
+    private func requireUnchangedSize(_ expected: Int) throws(EditorError) {
+        _ = try refresh()
+        if try size() != expected {
+            throw EditorError("another process changed the file's size", kind: .truncated)
         }
     }
 

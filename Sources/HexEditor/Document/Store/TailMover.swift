@@ -22,8 +22,11 @@ final class TailMover {
     private(set) var moved: Range<Int>
 
     /// The chunk being moved when a step failed, and its saved bytes (nil: it was a hole).
+    /// Set only once the chunk may have changed: a chunk whose saving failed is untouched.
     private var inFlight: Range<Int>?
     private var saved: [UInt8]?
+    /// Called before each step; tests cut the file or request a stop there, at a known point.
+    var beforeStep: (() -> Void)?
 
     init(file: MappedFile, range: Range<Int>, distance: Int) {
         self.file = file
@@ -66,18 +69,20 @@ final class TailMover {
 
     /// One chunk: save it, move it (or punch its destination when it is a hole), note it.
     private func step(_ chunk: Range<Int>, isData: Bool, stop: StopRequest?) throws(EditorError) {
+        beforeStep?()
         try stop?.check()
-        inFlight = chunk
-        saved = nil
         do {
             if isData {
                 var bytes = [UInt8](repeating: 0, count: chunk.count)
                 try bytes.withMutableBytes { (buffer) throws(MapError) in
                     try file.read(into: buffer, at: chunk.lowerBound)
                 }
+                inFlight = chunk
                 saved = bytes
                 try file.move(from: chunk.lowerBound, to: chunk.lowerBound + distance, count: chunk.count)
             } else {
+                inFlight = chunk
+                saved = nil
                 try file.zero(offset: chunk.lowerBound + distance, count: chunk.count)
             }
         } catch {
