@@ -1,5 +1,4 @@
 import ArgumentParser
-import HexEditor
 
 /// `hexmap dump`: xxd's dump and reverse, byte for byte, over a mapped file.
 ///

@@ -1,4 +1,4 @@
-import HexEditor
+import HexDump
 import IOMMap
 
 #if canImport(Glibc)

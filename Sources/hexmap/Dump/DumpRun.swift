@@ -1,4 +1,4 @@
-import HexEditor
+import HexDump
 
 #if canImport(Glibc)
     import Glibc

@@ -1,5 +1,5 @@
 import Dispatch
-import HexEditor
+import HexDump
 import IOMMap
 
 /// Formats one block of line-style output on two cores at once.

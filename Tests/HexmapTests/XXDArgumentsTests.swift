@@ -1,6 +1,6 @@
 import Testing
 
-@testable import HexEditor
+@testable import hexmap
 
 @Suite struct XXDArgumentsTests {
     @Test func xxdNumberFormsAndSpellings() throws {

@@ -1,7 +1,7 @@
 import TestSupport
 import Testing
 
-@testable import HexEditor
+@testable import HexDump
 
 /// Expected texts below were printed by `xxd` 2022-01-14 on the same input.
 @Suite struct XXDFormatterTests {
