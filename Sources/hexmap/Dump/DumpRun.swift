@@ -39,7 +39,7 @@ struct DumpRun {
         do {
             try arguments.options.validate()
         } catch {
-            throw .usage(error.description)
+            throw .usage(error.xxdMessage)
         }
         let input = try openInput()
         defer { if input != 0 { DumpSyscalls.closeFile(input) } }
