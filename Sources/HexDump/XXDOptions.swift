@@ -35,8 +35,9 @@ public struct XXDOptions: Equatable, Sendable {
     public var ebcdic: Bool
     /// `-C`: capitalise the C variable names of `-i`.
     public var capitalizeNames: Bool
-    /// `-n`, or the input's path: the C variable name of `-i`; `nil` prints the bare initialiser (stdin).
-    public var variableName: String?
+    /// `-n`, or the input's path: the C variable name of `-i`, as bytes (a file name need not be
+    /// UTF-8, and xxd spells each byte); `nil` prints the bare initialiser (stdin).
+    public var variableName: [UInt8]?
 
     public init(
         style: Style = .hex,
@@ -48,7 +49,7 @@ public struct XXDOptions: Equatable, Sendable {
         decimalOffsets: Bool = false,
         ebcdic: Bool = false,
         capitalizeNames: Bool = false,
-        variableName: String? = nil
+        variableName: [UInt8]? = nil
     ) {
         self.style = style
         self.columns = columns

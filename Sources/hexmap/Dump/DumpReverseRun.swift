@@ -57,10 +57,10 @@ struct DumpReverseRun {
         }
     }
 
-    private func apply(_ patches: XXDPatchSet, toFileAt path: String) throws(DumpFailure) {
+    private func apply(_ patches: XXDPatchSet, toFileAt path: DumpPath) throws(DumpFailure) {
         guard !patches.runs.isEmpty else { return }
         do {
-            let file = try MappedFile(path: path, mode: .readWrite)
+            let file = try MappedFile(path: path.filePath, mode: .readWrite)
             if patches.end > (try file.size()) {
                 try file.resize(to: patches.end)
             }
@@ -69,7 +69,7 @@ struct DumpReverseRun {
             }
             try file.close()
         } catch {
-            throw .output("\(path): \(error)")
+            throw .output("\(path.shown): \(error)")
         }
     }
 }

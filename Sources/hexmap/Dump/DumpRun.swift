@@ -13,12 +13,13 @@ struct DumpRun {
     /// Input read per block; the formatted text of one block goes out in one write(2).
     static let blockSize = 1 << 20
 
-    /// Runs the command line that followed `dump` and returns the exit status.
-    static func main(_ commandLine: [String]) -> Int32 {
+    /// Runs the command line that followed `dump` and returns the exit status. `bytes` holds the
+    /// same arguments as the kernel passed them (see `XXDArguments.parse`).
+    static func main(_ commandLine: [String], bytes: [[UInt8]]? = nil) -> Int32 {
         do {
             let arguments: XXDArguments
             do {
-                arguments = try XXDArguments.parse(commandLine)
+                arguments = try XXDArguments.parse(commandLine, bytes: bytes)
             } catch {
                 DumpSyscalls.writeStandardError("hexmap dump: \(error.description)\n" + XXDUsageError.usage)
                 return 1
@@ -62,7 +63,7 @@ struct DumpRun {
         do {
             return try DumpSyscalls.openFile(path, flags: O_RDONLY)
         } catch {
-            throw .input("\(path): \(error.description)")
+            throw .input("\(path.shown): \(error.description)")
         }
     }
 
@@ -73,7 +74,7 @@ struct DumpRun {
         do {
             return try DumpSyscalls.openFile(path, flags: flags)
         } catch {
-            throw .output("\(path): \(error.description)")
+            throw .output("\(path.shown): \(error.description)")
         }
     }
 
@@ -161,7 +162,7 @@ struct DumpRun {
                 do {
                     pieces = try formatter.formatMapped(mapped.file, count: count, at: offset)
                 } catch {
-                    throw .input("\(mapped.path): \(error)")
+                    throw .input("\(mapped.path.shown): \(error)")
                 }
                 try write(pieces: pieces, to: output)
                 offset += count

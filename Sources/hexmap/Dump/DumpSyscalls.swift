@@ -19,9 +19,9 @@ struct DumpSystemError: Error, CustomStringConvertible {
 }
 
 enum DumpSyscalls {
-    static func openFile(_ path: String, flags: Int32, mode: mode_t = 0o666) throws(DumpSystemError) -> Int32 {
+    static func openFile(_ path: DumpPath, flags: Int32, mode: mode_t = 0o666) throws(DumpSystemError) -> Int32 {
         while true {
-            let fd = open(path, flags | O_CLOEXEC, mode)
+            let fd = path.withCString { open($0, flags | O_CLOEXEC, mode) }
             if fd >= 0 { return fd }
             if errno != EINTR { throw .current() }
         }

@@ -6,17 +6,17 @@ import IOMMap
 /// meanwhile, IOMMap's guard turns the fault into an error instead of a crash.
 struct MappedDumpSource: DumpSource {
     let file: MappedFile
-    let path: String
+    let path: DumpPath
     let size: Int
     var position: Int
 
-    init(path: String, start: Int) throws(DumpFailure) {
+    init(path: DumpPath, start: Int) throws(DumpFailure) {
         self.path = path
         do {
-            file = try MappedFile(path: path, mode: .read)
+            file = try MappedFile(path: path.filePath, mode: .read)
             size = try file.size()
         } catch {
-            throw .input("\(path): \(error)")
+            throw .input("\(path.shown): \(error)")
         }
         // Read-ahead hint for the one front-to-back pass. It is only a hint: if the kernel refuses
         // it, reading works the same, so the error is deliberately dropped.
@@ -32,7 +32,7 @@ struct MappedDumpSource: DumpSource {
         do {
             try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[..<count]), at: position)
         } catch {
-            throw .input("\(path): \(error)")
+            throw .input("\(path.shown): \(error)")
         }
         position += count
         return count

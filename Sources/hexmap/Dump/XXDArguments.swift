@@ -15,18 +15,22 @@ struct XXDArguments: Equatable, Sendable {
     /// `-l`; nil when not given or negative (xxd treats a negative length as no limit).
     var length: Int?
     /// nil: standard input.
-    var inputPath: String?
+    var inputPath: DumpPath?
     /// nil: standard output.
-    var outputPath: String?
+    var outputPath: DumpPath?
     /// `-v`: print the version and stop.
     var showVersion = false
 
     init() {}
 
-    /// Reads the arguments that follow `dump`.
-    static func parse(_ arguments: [String]) throws(XXDUsageError) -> XXDArguments {
+    /// Reads the arguments that follow `dump`. `bytes` holds each argument as the kernel passed
+    /// it (see `DumpArgumentBytes`): file names and `-n`'s name are taken from there, since the
+    /// texts have bytes that are not UTF-8 replaced. By default, the texts' own UTF-8.
+    static func parse(_ arguments: [String], bytes: [[UInt8]]? = nil) throws(XXDUsageError) -> XXDArguments {
+        let bytes = bytes ?? arguments.map { Array($0.utf8) }
+        precondition(bytes.count == arguments.count, "one byte array per argument")
         var parsed = XXDArguments()
-        var variableName: String?
+        var variableName: [UInt8]?
         var index = 0
 
         func value(attached: Substring, longSuffix: String) throws(XXDUsageError) -> String {
@@ -34,6 +38,15 @@ struct XXDArguments: Equatable, Sendable {
             index += 1
             guard index < arguments.count else { throw .missingValue(arguments[index - 1]) }
             return arguments[index]
+        }
+
+        /// A value as bytes: the part after the option's ASCII prefix, or the next argument.
+        func byteValue(attached: Substring, longSuffix: String) throws(XXDUsageError) -> [UInt8] {
+            if !attached.isEmpty && !attached.hasPrefix(longSuffix) {
+                return Array(bytes[index].dropFirst(arguments[index].utf8.count - attached.utf8.count))
+            }
+            _ = try value(attached: "", longSuffix: "")
+            return bytes[index]
         }
 
         while index < arguments.count {
@@ -92,19 +105,21 @@ struct XXDArguments: Equatable, Sendable {
                 let length = XXDNumber.long(try value(attached: attached, longSuffix: "en"))
                 parsed.length = length < 0 ? nil : length
             case "n":
-                variableName = try value(attached: attached, longSuffix: "ame")
+                variableName = try byteValue(attached: attached, longSuffix: "ame")
             default:
                 throw .unknownOption(argument)
             }
             index += 1
         }
 
-        let operands = arguments[index...]
+        let operands = arguments.indices[index...]
         guard operands.count <= 2 else { throw .tooManyOperands }
-        if let input = operands.first, input != "-" { parsed.inputPath = input }
-        if operands.count == 2, let output = operands.last, output != "-" { parsed.outputPath = output }
+        if let input = operands.first, arguments[input] != "-" { parsed.inputPath = DumpPath(bytes: bytes[input]) }
+        if operands.count == 2, let output = operands.last, arguments[output] != "-" {
+            parsed.outputPath = DumpPath(bytes: bytes[output])
+        }
         // A name given with -n wins; otherwise -i names the array after the input path as typed.
-        parsed.options.variableName = variableName ?? parsed.inputPath
+        parsed.options.variableName = variableName ?? parsed.inputPath?.bytes
         return parsed
     }
 }

@@ -1,13 +1,16 @@
+import HexEditor
+
 /// A command line xxd would answer with its usage text (exit status 1).
 enum XXDUsageError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownOption(String)
     case missingValue(String)
     case tooManyOperands
 
+    /// The offending word is escaped: it comes from the command line and may hold escape sequences.
     var description: String {
         switch self {
-        case .unknownOption(let option): "unknown option '\(option)'"
-        case .missingValue(let option): "option '\(option)' needs a value"
+        case .unknownOption(let option): "unknown option '\(TerminalText.escaped(option))'"
+        case .missingValue(let option): "option '\(TerminalText.escaped(option))' needs a value"
         case .tooManyOperands: "too many operands: expected [infile [outfile]]"
         }
     }
