@@ -55,10 +55,14 @@ let package = Package(
         .testTarget(name: "IOMMapTests", dependencies: ["IOMMap", "CIOMMap", "TestSupport"]),
         // What the test targets share (a seeded random generator).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "HexEditorTests", dependencies: ["HexEditor", "HexDump", "TestSupport"], resources: [.copy("Snapshots")]),
+        .testTarget(
+            name: "HexEditorTests", dependencies: ["HexEditor", "HexDump", "TestSupport"], resources: [.copy("Snapshots")]),
         .testTarget(name: "HexDumpTests", dependencies: ["HexDump", "TestSupport"]),
         // The executable's own code (xxd's argv grammar, the dump's messages), imported with @testable.
-        .testTarget(name: "HexmapTests", dependencies: ["hexmap"]),
+        .testTarget(
+            name: "HexmapTests",
+            dependencies: ["hexmap", "IOMMap", .product(name: "SystemPackage", package: "swift-system")]
+        ),
         .testTarget(name: "HexmapEndToEndTests", dependencies: ["hexmap", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

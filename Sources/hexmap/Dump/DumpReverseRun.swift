@@ -69,7 +69,7 @@ struct DumpReverseRun {
             }
             try file.close()
         } catch {
-            throw .output("\(path.shown): \(error)")
+            throw .output(path, error)
         }
     }
 }

@@ -162,7 +162,7 @@ struct DumpRun {
                 do {
                     pieces = try formatter.formatMapped(mapped.file, count: count, at: offset)
                 } catch {
-                    throw .input("\(mapped.path.shown): \(error)")
+                    throw .input(mapped.path, error)
                 }
                 try write(pieces: pieces, to: output)
                 offset += count
