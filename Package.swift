@@ -61,7 +61,7 @@ let package = Package(
         // The executable's own code (xxd's argv grammar, the dump's messages), imported with @testable.
         .testTarget(
             name: "HexmapTests",
-            dependencies: ["hexmap", "IOMMap", .product(name: "SystemPackage", package: "swift-system")]
+            dependencies: ["hexmap", "HexDump", "IOMMap", .product(name: "SystemPackage", package: "swift-system")]
         ),
         .testTarget(name: "HexmapEndToEndTests", dependencies: ["hexmap", "TestSupport"]),
     ],

@@ -38,4 +38,9 @@ struct DumpPath: Equatable, Sendable {
         }
     }
 
+    /// The directory part with its final `/`; empty for a bare name (the current directory).
+    var directory: [UInt8] {
+        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return [] }
+        return Array(bytes[...slash])
+    }
 }

@@ -44,8 +44,18 @@ struct DumpRun {
         }
         let input = try openInput()
         defer { if input != 0 { DumpSyscalls.closeFile(input) } }
-        let output = try openOutput()
-        defer { if output != 1 { DumpSyscalls.closeFile(output) } }
+        // Like xxd: a dump truncates an existing output file, a reverse patches it in place.
+        let output = try DumpOutput.open(arguments.outputPath, truncating: !arguments.reverse)
+        do {
+            try run(input: input, output: output)
+            try output.finish()
+        } catch {
+            output.abandon()
+            throw error
+        }
+    }
+
+    private func run(input: Int32, output: DumpOutput) throws(DumpFailure) {
         if arguments.reverse {
             guard arguments.options.style == .hex || arguments.options.style == .plain else {
                 throw .cannotReverseStyle
@@ -55,7 +65,7 @@ struct DumpRun {
         }
         let start = try seekInput(input)
         var source = makeSource(input: input, start: start)
-        try dump(from: &source, startingAt: start, to: output)
+        try dump(from: &source, startingAt: start, to: output.fd)
     }
 
     private func openInput() throws(DumpFailure) -> Int32 {
@@ -64,17 +74,6 @@ struct DumpRun {
             return try DumpSyscalls.openFile(path, flags: O_RDONLY)
         } catch {
             throw .input("\(path.shown): \(error.description)")
-        }
-    }
-
-    /// Like xxd: a dump truncates its output file, a reverse patches it in place.
-    private func openOutput() throws(DumpFailure) -> Int32 {
-        guard let path = arguments.outputPath else { return 1 }
-        let flags = O_WRONLY | O_CREAT | (arguments.reverse ? 0 : O_TRUNC)
-        do {
-            return try DumpSyscalls.openFile(path, flags: flags)
-        } catch {
-            throw .output("\(path.shown): \(error.description)")
         }
     }
 
