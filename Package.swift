@@ -23,10 +23,12 @@ let package = Package(
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
+        // xxd's formatter, line writer and reverse parser: bytes in, text out (and back), no I/O.
+        .target(name: "HexDump"),
         // The editor without a terminal: document, journal, commands, render to a Screen.
         .target(
             name: "HexEditor",
-            dependencies: ["IOMMap", .product(name: "SystemPackage", package: "swift-system")]
+            dependencies: ["HexDump", "IOMMap", .product(name: "SystemPackage", package: "swift-system")]
         ),
         // ncurses, as a system library with a small shim for its macros.
         .systemLibrary(
@@ -45,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "hexmap",
             dependencies: [
-                "IOMMap", "HexEditor", "HexTerminal",
+                "IOMMap", "HexDump", "HexEditor", "HexTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
@@ -53,7 +55,14 @@ let package = Package(
         .testTarget(name: "IOMMapTests", dependencies: ["IOMMap", "CIOMMap", "TestSupport"]),
         // What the test targets share (a seeded random generator).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "HexEditorTests", dependencies: ["HexEditor", "TestSupport"], resources: [.copy("Snapshots")]),
+        .testTarget(
+            name: "HexEditorTests", dependencies: ["HexEditor", "HexDump", "TestSupport"], resources: [.copy("Snapshots")]),
+        .testTarget(name: "HexDumpTests", dependencies: ["HexDump", "TestSupport"]),
+        // The executable's own code (xxd's argv grammar, the dump's messages), imported with @testable.
+        .testTarget(
+            name: "HexmapTests",
+            dependencies: ["hexmap", "HexDump", "IOMMap", .product(name: "SystemPackage", package: "swift-system")]
+        ),
         .testTarget(name: "HexmapEndToEndTests", dependencies: ["hexmap", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,4 @@
 import ArgumentParser
-import HexEditor
 
 /// `hexmap dump`: xxd's dump and reverse, byte for byte, over a mapped file.
 ///
@@ -17,7 +16,7 @@ struct DumpCommand: ParsableCommand {
     var arguments: [String] = []
 
     func run() throws {
-        let status = DumpRun.main(arguments)
+        let status = DumpRun.main(arguments, bytes: DumpArgumentBytes.of(arguments))
         if status != 0 { throw ExitCode(status) }
     }
 }

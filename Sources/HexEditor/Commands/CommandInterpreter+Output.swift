@@ -1,3 +1,5 @@
+import HexDump
+
 /// The commands that write text: print, find, info.
 extension CommandInterpreter {
     /// Bytes read from the mapping per step of a print: bounded memory for any length.

@@ -1,3 +1,5 @@
+import HexDump
+
 /// The headless live view (`--watch`, or a script that ends with `follow on`):
 /// like `tail -f`, but the new bytes come out as xxd lines.
 ///

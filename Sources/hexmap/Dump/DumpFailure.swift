@@ -1,3 +1,5 @@
+import IOMMap
+
 /// Why `hexmap dump` stopped, with the message for standard error and xxd's exit status for it.
 struct DumpFailure: Error {
     let message: String
@@ -16,4 +18,24 @@ struct DumpFailure: Error {
     /// `-r` with `-b`, `-e` or `-i` (xxd: exit(-1), seen as 255).
     static let cannotReverseStyle = DumpFailure(
         message: "Sorry, cannot revert this type of hexdump", exitStatus: 255)
+
+    /// A mapped input file that could not be read.
+    static func input(_ path: DumpPath, _ error: MapError) -> DumpFailure {
+        .input("\(path.shown): \(describe(error))")
+    }
+
+    /// A mapped output file that could not be written.
+    static func output(_ path: DumpPath, _ error: MapError) -> DumpFailure {
+        .output("\(path.shown): \(describe(error))")
+    }
+
+    /// IOMMap's error in the dump's words. A full disk and a file that another process truncated
+    /// both end a mapped access; they must not be confused (IOMMap tells them apart).
+    static func describe(_ error: MapError) -> String {
+        switch error {
+        case .system(_, .noSpace): "no space left on device"
+        case .busError: "the file shrank while it was being read or written (another process truncated it)"
+        default: error.description
+        }
+    }
 }

@@ -1,5 +1,4 @@
-import HexEditor
-import IOMMap
+import HexDump
 
 #if canImport(Glibc)
     import Glibc
@@ -11,25 +10,26 @@ import IOMMap
 ///
 /// Into an existing regular file the dump is a patch (xxd's behaviour: never truncated, grown when
 /// the dump reaches past the end). The whole dump is parsed before the file is touched, then the
-/// file is resized once if needed and written through its mapping, so a dump that fails part-way
-/// leaves the file exactly as it was. Standard output and other streams get the bytes as they are
-/// decoded, as xxd writes them.
+/// patch is applied all or nothing (`FilePatch`), so a dump that fails part-way, or a disk that
+/// fills, leaves the file exactly as it was. A new file, standard output and other streams get the
+/// bytes as they are decoded, as xxd writes them (a new file appears under its name only once
+/// complete, see `DumpOutput`).
 struct DumpReverseRun {
     let arguments: XXDArguments
     let input: Int32
-    let output: Int32
+    let output: DumpOutput
 
     func run() throws(DumpFailure) {
         var parser = XXDReverseParser(
             columns: arguments.options.resolvedColumns,
             isPlain: arguments.options.style == .plain,
             baseOffset: arguments.seek?.signedOffset ?? 0)
-        if let path = arguments.outputPath, DumpSyscalls.isRegularFile(output) {
+        if let path = output.path, output.isExistingFile, DumpSyscalls.isRegularFile(output.fd) {
             var patches = XXDPatchSet()
             try parse(with: &parser, into: &patches)
-            try apply(patches, toFileAt: path)
+            try FilePatch(patches: patches, path: path).apply()
         } else {
-            var sink = DescriptorSink(fd: output)
+            var sink = DescriptorSink(fd: output.fd)
             try parse(with: &parser, into: &sink)
         }
     }
@@ -54,22 +54,6 @@ struct DumpReverseRun {
             throw error
         } catch {
             throw .input("\(error)")
-        }
-    }
-
-    private func apply(_ patches: XXDPatchSet, toFileAt path: String) throws(DumpFailure) {
-        guard !patches.runs.isEmpty else { return }
-        do {
-            let file = try MappedFile(path: path, mode: .readWrite)
-            if patches.end > (try file.size()) {
-                try file.resize(to: patches.end)
-            }
-            try patches.apply { (bytes, position) throws(MapError) in
-                try file.write(from: bytes, at: position)
-            }
-            try file.close()
-        } catch {
-            throw .output("\(path): \(error)")
         }
     }
 }

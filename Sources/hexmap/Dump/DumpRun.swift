@@ -1,4 +1,4 @@
-import HexEditor
+import HexDump
 
 #if canImport(Glibc)
     import Glibc
@@ -13,12 +13,13 @@ struct DumpRun {
     /// Input read per block; the formatted text of one block goes out in one write(2).
     static let blockSize = 1 << 20
 
-    /// Runs the command line that followed `dump` and returns the exit status.
-    static func main(_ commandLine: [String]) -> Int32 {
+    /// Runs the command line that followed `dump` and returns the exit status. `bytes` holds the
+    /// same arguments as the kernel passed them (see `XXDArguments.parse`).
+    static func main(_ commandLine: [String], bytes: [[UInt8]]? = nil) -> Int32 {
         do {
             let arguments: XXDArguments
             do {
-                arguments = try XXDArguments.parse(commandLine)
+                arguments = try XXDArguments.parse(commandLine, bytes: bytes)
             } catch {
                 DumpSyscalls.writeStandardError("hexmap dump: \(error.description)\n" + XXDUsageError.usage)
                 return 1
@@ -39,12 +40,22 @@ struct DumpRun {
         do {
             try arguments.options.validate()
         } catch {
-            throw .usage(error.description)
+            throw .usage(error.xxdMessage)
         }
         let input = try openInput()
         defer { if input != 0 { DumpSyscalls.closeFile(input) } }
-        let output = try openOutput()
-        defer { if output != 1 { DumpSyscalls.closeFile(output) } }
+        // Like xxd: a dump truncates an existing output file, a reverse patches it in place.
+        let output = try DumpOutput.open(arguments.outputPath, truncating: !arguments.reverse)
+        do {
+            try run(input: input, output: output)
+            try output.finish()
+        } catch {
+            output.abandon()
+            throw error
+        }
+    }
+
+    private func run(input: Int32, output: DumpOutput) throws(DumpFailure) {
         if arguments.reverse {
             guard arguments.options.style == .hex || arguments.options.style == .plain else {
                 throw .cannotReverseStyle
@@ -54,7 +65,7 @@ struct DumpRun {
         }
         let start = try seekInput(input)
         var source = makeSource(input: input, start: start)
-        try dump(from: &source, startingAt: start, to: output)
+        try dump(from: &source, startingAt: start, to: output.fd)
     }
 
     private func openInput() throws(DumpFailure) -> Int32 {
@@ -62,18 +73,7 @@ struct DumpRun {
         do {
             return try DumpSyscalls.openFile(path, flags: O_RDONLY)
         } catch {
-            throw .input("\(path): \(error.description)")
-        }
-    }
-
-    /// Like xxd: a dump truncates its output file, a reverse patches it in place.
-    private func openOutput() throws(DumpFailure) -> Int32 {
-        guard let path = arguments.outputPath else { return 1 }
-        let flags = O_WRONLY | O_CREAT | (arguments.reverse ? 0 : O_TRUNC)
-        do {
-            return try DumpSyscalls.openFile(path, flags: flags)
-        } catch {
-            throw .output("\(path): \(error.description)")
+            throw .input("\(path.shown): \(error.description)")
         }
     }
 
@@ -161,7 +161,7 @@ struct DumpRun {
                 do {
                     pieces = try formatter.formatMapped(mapped.file, count: count, at: offset)
                 } catch {
-                    throw .input("\(mapped.path): \(error)")
+                    throw .input(mapped.path, error)
                 }
                 try write(pieces: pieces, to: output)
                 offset += count

@@ -19,16 +19,43 @@ struct DumpSystemError: Error, CustomStringConvertible {
 }
 
 enum DumpSyscalls {
-    static func openFile(_ path: String, flags: Int32, mode: mode_t = 0o666) throws(DumpSystemError) -> Int32 {
+    static func openFile(_ path: DumpPath, flags: Int32, mode: mode_t = 0o666) throws(DumpSystemError) -> Int32 {
         while true {
-            let fd = open(path, flags | O_CLOEXEC, mode)
+            // errno is read inside the closure: freeing the C string afterwards may change it.
+            let (fd, code) = path.withCString { name in
+                let fd = open(name, flags | O_CLOEXEC, mode)
+                return (fd, fd < 0 ? errno : 0)
+            }
             if fd >= 0 { return fd }
-            if errno != EINTR { throw .current() }
+            if code != EINTR { throw DumpSystemError(code: code) }
         }
+    }
+
+    /// Whether nothing at all is at `path`, not even a dangling symbolic link.
+    static func isMissing(_ path: DumpPath) -> Bool {
+        path.withCString { name in
+            var status = stat()
+            return lstat(name, &status) != 0 && errno == ENOENT
+        }
+    }
+
+    static func renameFile(_ source: DumpPath, to target: DumpPath) throws(DumpSystemError) {
+        let code = source.withCString { from in target.withCString { to in rename(from, to) == 0 ? 0 : errno } }
+        if code != 0 { throw DumpSystemError(code: code) }
+    }
+
+    static func removeFile(_ path: DumpPath) {
+        _ = path.withCString { unlink($0) }
     }
 
     static func closeFile(_ fd: Int32) {
         _ = close(fd)
+    }
+
+    /// close(2) for a file whose contents matter: some file systems report write errors only here.
+    /// EINTR is no failure: Linux releases the descriptor either way.
+    static func closeChecked(_ fd: Int32) throws(DumpSystemError) {
+        if close(fd) != 0 && errno != EINTR { throw .current() }
     }
 
     /// Reads up to `buffer.count` bytes; 0 means end of input.

@@ -1,5 +1,5 @@
 import Dispatch
-import HexEditor
+import HexDump
 import IOMMap
 
 /// Formats one block of line-style output on two cores at once.
@@ -76,7 +76,7 @@ final class ParallelLineFormatter: @unchecked Sendable {  // each half is touche
         DispatchQueue.concurrentPerform(iterations: 2) { index in
             let input = UnsafeMutableRawBufferPointer(rebasing: inputs[index][..<counts[index]])
             do throws(MapError) {
-                try file.read(into: input, at: offsets[index])
+                try file.readSkippingHoles(into: input, at: offsets[index])
             } catch {
                 failures[index] = error
                 lengths[index] = 0

@@ -1,4 +1,5 @@
 import Foundation
+import HexDump
 import Testing
 
 @testable import HexEditor

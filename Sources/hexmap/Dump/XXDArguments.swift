@@ -1,30 +1,36 @@
+import HexDump
+
 /// `hexmap dump`'s command line, read with xxd's own rules so that any xxd invocation works.
 ///
 /// xxd matches options by their first two characters (`-ps` is `-p`, `-cols 8` is `-c 8`), takes
 /// values attached or separate (`-c16`, `-c 16`), accepts a doubled dash (`--autoskip`), stops at the
 /// first operand, and takes at most two operands: input and output (`-` or none means the standard
 /// streams). Later style flags win over earlier ones (`-b -p` is `-p`).
-public struct XXDArguments: Equatable, Sendable {
-    public var options = XXDOptions()
+struct XXDArguments: Equatable, Sendable {
+    var options = XXDOptions()
     /// `-r`: turn a dump back into bytes.
-    public var reverse = false
+    var reverse = false
     /// `-s`; nil when not given.
-    public var seek: XXDSeek?
+    var seek: XXDSeek?
     /// `-l`; nil when not given or negative (xxd treats a negative length as no limit).
-    public var length: Int?
+    var length: Int?
     /// nil: standard input.
-    public var inputPath: String?
+    var inputPath: DumpPath?
     /// nil: standard output.
-    public var outputPath: String?
+    var outputPath: DumpPath?
     /// `-v`: print the version and stop.
-    public var showVersion = false
+    var showVersion = false
 
-    public init() {}
+    init() {}
 
-    /// Reads the arguments that follow `dump`.
-    public static func parse(_ arguments: [String]) throws(XXDUsageError) -> XXDArguments {
+    /// Reads the arguments that follow `dump`. `bytes` holds each argument as the kernel passed
+    /// it (see `DumpArgumentBytes`): file names and `-n`'s name are taken from there, since the
+    /// texts have bytes that are not UTF-8 replaced. By default, the texts' own UTF-8.
+    static func parse(_ arguments: [String], bytes: [[UInt8]]? = nil) throws(XXDUsageError) -> XXDArguments {
+        let bytes = bytes ?? arguments.map { Array($0.utf8) }
+        precondition(bytes.count == arguments.count, "one byte array per argument")
         var parsed = XXDArguments()
-        var variableName: String?
+        var variableName: [UInt8]?
         var index = 0
 
         func value(attached: Substring, longSuffix: String) throws(XXDUsageError) -> String {
@@ -32,6 +38,15 @@ public struct XXDArguments: Equatable, Sendable {
             index += 1
             guard index < arguments.count else { throw .missingValue(arguments[index - 1]) }
             return arguments[index]
+        }
+
+        /// A value as bytes: the part after the option's ASCII prefix, or the next argument.
+        func byteValue(attached: Substring, longSuffix: String) throws(XXDUsageError) -> [UInt8] {
+            if !attached.isEmpty && !attached.hasPrefix(longSuffix) {
+                return Array(bytes[index].dropFirst(arguments[index].utf8.count - attached.utf8.count))
+            }
+            _ = try value(attached: "", longSuffix: "")
+            return bytes[index]
         }
 
         while index < arguments.count {
@@ -90,91 +105,21 @@ public struct XXDArguments: Equatable, Sendable {
                 let length = XXDNumber.long(try value(attached: attached, longSuffix: "en"))
                 parsed.length = length < 0 ? nil : length
             case "n":
-                variableName = try value(attached: attached, longSuffix: "ame")
+                variableName = try byteValue(attached: attached, longSuffix: "ame")
             default:
                 throw .unknownOption(argument)
             }
             index += 1
         }
 
-        let operands = arguments[index...]
+        let operands = arguments.indices[index...]
         guard operands.count <= 2 else { throw .tooManyOperands }
-        if let input = operands.first, input != "-" { parsed.inputPath = input }
-        if operands.count == 2, let output = operands.last, output != "-" { parsed.outputPath = output }
+        if let input = operands.first, arguments[input] != "-" { parsed.inputPath = DumpPath(bytes: bytes[input]) }
+        if operands.count == 2, let output = operands.last, arguments[output] != "-" {
+            parsed.outputPath = DumpPath(bytes: bytes[output])
+        }
         // A name given with -n wins; otherwise -i names the array after the input path as typed.
-        parsed.options.variableName = variableName ?? parsed.inputPath
+        parsed.options.variableName = variableName ?? parsed.inputPath?.bytes
         return parsed
     }
-}
-
-/// `-s [+][-]OFFSET`: where reading starts (or, with `-r`, what is added to the dump's offsets).
-public struct XXDSeek: Equatable, Sendable {
-    /// The number after the signs, read like `strtol` (so it may itself be negative: `-s --5`).
-    public var offset: Int
-    /// `+`: relative to the input's current position (xxd's form for a pipe already partly read).
-    public var isRelative: Bool
-    /// `-`: counted back from the end of the input.
-    public var isFromEnd: Bool
-
-    public init(offset: Int, isRelative: Bool = false, isFromEnd: Bool = false) {
-        self.offset = offset
-        self.isRelative = isRelative
-        self.isFromEnd = isFromEnd
-    }
-
-    init(_ text: Substring) {
-        var rest = text
-        isRelative = rest.hasPrefix("+")
-        if isRelative { rest = rest.dropFirst() }
-        isFromEnd = rest.hasPrefix("-")
-        if isFromEnd { rest = rest.dropFirst() }
-        offset = XXDNumber.long(rest)
-    }
-
-    /// The signed amount xxd moves by: `-offset` when counting from the end.
-    public var signedOffset: Int { isFromEnd ? 0 &- offset : offset }
-}
-
-/// A command line xxd would answer with its usage text (exit status 1).
-public enum XXDUsageError: Error, Equatable, Sendable, CustomStringConvertible {
-    case unknownOption(String)
-    case missingValue(String)
-    case tooManyOperands
-
-    public var description: String {
-        switch self {
-        case .unknownOption(let option): "unknown option '\(option)'"
-        case .missingValue(let option): "option '\(option)' needs a value"
-        case .tooManyOperands: "too many operands: expected [infile [outfile]]"
-        }
-    }
-
-    /// The option summary printed with a usage error, as xxd prints its own.
-    public static let usage = """
-        Usage:
-               hexmap dump [options] [infile [outfile]]
-            or
-               hexmap dump -r [-s [-]offset] [-c cols] [-ps] [infile [outfile]]
-        Options:
-            -a          toggle autoskip: A single '*' replaces nul-lines. Default off.
-            -b          binary digit dump (incompatible with -ps,-i,-r). Default hex.
-            -C          capitalize variable names in C include file style (-i).
-            -c cols     format <cols> octets per line. Default 16 (-i: 12, -ps: 30).
-            -E          show characters in EBCDIC. Default ASCII.
-            -e          little-endian dump (incompatible with -ps,-i,-r).
-            -g bytes    number of octets per group in normal output. Default 2 (-e: 4).
-            -h          print this summary.
-            -i          output in C include file style.
-            -l len      stop after <len> octets.
-            -n name     set the variable name used in C include output (-i).
-            -o off      add <off> to the displayed file position.
-            -ps         output in postscript plain hexdump style.
-            -r          reverse operation: convert (or patch) hexdump into binary.
-            -r -s off   revert with <off> added to file positions found in hexdump.
-            -d          show offset in decimal instead of hex.
-            -s [+][-]seek  start at <seek> bytes abs. (or +: rel.) infile offset.
-            -u          use upper case hex letters.
-            -v          show version.
-
-        """
 }

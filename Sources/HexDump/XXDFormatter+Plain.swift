@@ -71,8 +71,7 @@ extension XXDFormatter {
 
     /// xxd's spelling of a C name: `__` before a leading digit, every byte that is not an ASCII
     /// letter or digit becomes `_`, letters upper-cased with `-C`.
-    static func cIdentifier(_ name: String, capitalized: Bool) -> [UInt8] {
-        let bytes = Array(name.utf8)
+    static func cIdentifier(_ bytes: [UInt8], capitalized: Bool) -> [UInt8] {
         let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
         let isLetter = { (byte: UInt8) in
             (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))

@@ -20,7 +20,8 @@ public struct XXDOptions: Equatable, Sendable {
     public var style: Style
     /// `-c`: bytes per line; `nil` (or 0 outside `.plain`) means the style's default.
     public var columns: Int?
-    /// `-g`: bytes per group; `nil` means the style's default, below 1 or above `columns` means one group.
+    /// `-g`: bytes per group; `nil` or negative means the style's default (xxd keeps "not given" as
+    /// -1 and tests only the sign), 0 or above `columns` means one group.
     public var groupSize: Int?
     /// `-u`: upper-case hex digits.
     public var uppercase: Bool
@@ -34,8 +35,9 @@ public struct XXDOptions: Equatable, Sendable {
     public var ebcdic: Bool
     /// `-C`: capitalise the C variable names of `-i`.
     public var capitalizeNames: Bool
-    /// `-n`, or the input's path: the C variable name of `-i`; `nil` prints the bare initialiser (stdin).
-    public var variableName: String?
+    /// `-n`, or the input's path: the C variable name of `-i`, as bytes (a file name need not be
+    /// UTF-8, and xxd spells each byte); `nil` prints the bare initialiser (stdin).
+    public var variableName: [UInt8]?
 
     public init(
         style: Style = .hex,
@@ -47,7 +49,7 @@ public struct XXDOptions: Equatable, Sendable {
         decimalOffsets: Bool = false,
         ebcdic: Bool = false,
         capitalizeNames: Bool = false,
-        variableName: String? = nil
+        variableName: [UInt8]? = nil
     ) {
         self.style = style
         self.columns = columns
@@ -87,7 +89,7 @@ public struct XXDOptions: Equatable, Sendable {
     public var resolvedGroupSize: Int {
         let columns = resolvedColumns
         let requested: Int
-        if let groupSize {
+        if let groupSize, groupSize >= 0 {
             requested = groupSize
         } else {
             switch style {
@@ -125,10 +127,11 @@ public enum XXDOptionError: Error, Equatable, Sendable, CustomStringConvertible 
     /// `-e` with a group size that is not a power of two.
     case groupNotPowerOfTwo
 
+    /// What is wrong, in the library's terms; the dump command prints xxd's own wording instead.
     public var description: String {
         switch self {
         case .invalidColumns: "invalid number of columns (max. \(XXDOptions.maximumColumns))."
-        case .groupNotPowerOfTwo: "number of octets per group must be a power of 2 with -e."
+        case .groupNotPowerOfTwo: "number of octets per group must be a power of 2 for little-endian groups."
         }
     }
 }

@@ -1,7 +1,7 @@
 import TestSupport
 import Testing
 
-@testable import HexEditor
+@testable import HexDump
 
 /// Expected bytes below are what `xxd -r` 2022-01-14 wrote for the same dump text.
 @Suite struct XXDReverseTests {

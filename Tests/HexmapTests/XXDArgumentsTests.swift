@@ -1,6 +1,6 @@
 import Testing
 
-@testable import HexEditor
+@testable import hexmap
 
 @Suite struct XXDArgumentsTests {
     @Test func xxdNumberFormsAndSpellings() throws {
@@ -11,8 +11,8 @@ import Testing
         #expect(parsed.options.groupSize == 3)
         #expect(parsed.options.style == .plain)
         #expect(parsed.options.uppercase)
-        #expect(parsed.inputPath == "in")
-        #expect(parsed.outputPath == "out")
+        #expect(parsed.inputPath == DumpPath("in"))
+        #expect(parsed.outputPath == DumpPath("out"))
     }
 
     @Test func seekForms() throws {
@@ -40,10 +40,10 @@ import Testing
     }
 
     @Test func operandsAndVariableName() throws {
-        #expect(try XXDArguments.parse(["-i", "dir/file.bin"]).options.variableName == "dir/file.bin")
-        #expect(try XXDArguments.parse(["-i", "-n", "blob", "x"]).options.variableName == "blob")
+        #expect(try XXDArguments.parse(["-i", "dir/file.bin"]).options.variableName == Array("dir/file.bin".utf8))
+        #expect(try XXDArguments.parse(["-i", "-n", "blob", "x"]).options.variableName == Array("blob".utf8))
         #expect(try XXDArguments.parse(["-i", "-"]).options.variableName == nil)
-        #expect(try XXDArguments.parse(["-l", "3", "--", "-weird-name"]).inputPath == "-weird-name")
+        #expect(try XXDArguments.parse(["-l", "3", "--", "-weird-name"]).inputPath == DumpPath("-weird-name"))
         #expect(try XXDArguments.parse(["-v", "whatever"]).showVersion)
     }
 
@@ -52,5 +52,36 @@ import Testing
         #expect(throws: XXDUsageError.unknownOption("-h")) { try XXDArguments.parse(["-h"]) }
         #expect(throws: XXDUsageError.missingValue("-c")) { try XXDArguments.parse(["-c"]) }
         #expect(throws: XXDUsageError.tooManyOperands) { try XXDArguments.parse(["a", "b", "c"]) }
+    }
+
+    /// Names that are not UTF-8 reach the kernel with their own bytes; their texts are repaired.
+    @Test func pathsAndNamesKeepTheirBytes() throws {
+        let input: [UInt8] = Array("lat1".utf8) + [0xe9] + Array(".bin".utf8)
+        let output: [UInt8] = Array("lat1".utf8) + [0xea] + Array(".bin".utf8)
+        let texts = ["-i", "-nx\u{FFFD}", "lat1\u{FFFD}.bin", "lat1\u{FFFD}.bin"]
+        let bytes = [Array("-i".utf8), Array("-nx".utf8) + [0xff], input, output]
+        let parsed = try XXDArguments.parse(texts, bytes: bytes)
+        #expect(parsed.inputPath == DumpPath(bytes: input))
+        #expect(parsed.outputPath == DumpPath(bytes: output))
+        #expect(parsed.options.variableName == [UInt8(ascii: "x"), 0xff])
+        let separate = try XXDArguments.parse(["-n", "\u{FFFD}", "-"], bytes: [Array("-n".utf8), [0xe9], [0x2d]])
+        #expect(separate.options.variableName == [0xe9])
+        #expect(separate.inputPath == nil)
+    }
+
+    /// A negative -g is xxd's "not given": the style's default group.
+    @Test func negativeGroupMeansTheDefault() throws {
+        #expect(try XXDArguments.parse(["-g", "-1"]).options.resolvedGroupSize == 2)
+        #expect(try XXDArguments.parse(["-e", "-g-3"]).options.resolvedGroupSize == 4)
+        #expect(try XXDArguments.parse(["-b", "-g", "-2"]).options.resolvedGroupSize == 1)
+        #expect(try XXDArguments.parse(["-c", "3", "-g", "-9"]).options.resolvedGroupSize == 2)
+        #expect(try XXDArguments.parse(["-g", "0"]).options.resolvedGroupSize == 16)
+    }
+
+    /// The offending word of a usage error is shown escaped: it may hold terminal escapes.
+    @Test func usageErrorsEscapeTheWord() {
+        let message = XXDUsageError.unknownOption("-\u{1B}]0;X\u{07}").description
+        #expect(!message.contains("\u{1B}") && !message.contains("\u{07}"))
+        #expect(message.contains("\\e]0;X"))
     }
 }

@@ -1,7 +1,7 @@
 import TestSupport
 import Testing
 
-@testable import HexEditor
+@testable import HexDump
 
 /// Expected texts below were printed by `xxd` 2022-01-14 on the same input.
 @Suite struct XXDFormatterTests {
@@ -95,7 +95,7 @@ import Testing
         #expect(dump([], XXDOptions(style: .plain)).isEmpty)
         #expect(dump([], XXDOptions(style: .plain, columns: 0)) == "\n")
         #expect(
-            dump(Self.alphabet, XXDOptions(style: .cInclude, variableName: "t26")) == """
+            dump(Self.alphabet, XXDOptions(style: .cInclude, variableName: Array("t26".utf8))) == """
                 unsigned char t26[] = {
                   0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6a, 0x6b, 0x6c,
                   0x6d, 0x6e, 0x6f, 0x70, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78,
@@ -105,7 +105,7 @@ import Testing
 
                 """)
         #expect(
-            dump([], XXDOptions(style: .cInclude, capitalizeNames: true, variableName: "9a.b")) == """
+            dump([], XXDOptions(style: .cInclude, capitalizeNames: true, variableName: Array("9a.b".utf8))) == """
                 unsigned char __9A_B[] = {
                 };
                 unsigned int __9A_B_LEN = 0;
@@ -121,7 +121,7 @@ import Testing
         let styles: [XXDOptions] = [
             XXDOptions(), XXDOptions(columns: 7, groupSize: 3, autoskip: true), XXDOptions(style: .bits),
             XXDOptions(style: .littleEndian, columns: 10), XXDOptions(style: .plain, columns: 13),
-            XXDOptions(style: .cInclude, variableName: "x"),
+            XXDOptions(style: .cInclude, variableName: Array("x".utf8)),
         ]
         for options in styles {
             let whole = XXDFormatter.dump(bytes, at: 5, options: options)
