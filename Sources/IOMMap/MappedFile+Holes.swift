@@ -88,10 +88,11 @@ extension MappedFile {
         }
     }
 
-    /// `read(into:at:)` for large ranges of a shared mapping: holes are zero-filled without
-    /// touching their pages, data is copied through the mapping.
-    @usableFromInline
-    func readSkippingHoles(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(MapError) {
+    /// `read(into:at:)` that never touches the pages of a hole, whatever the size: holes are
+    /// zero-filled, data is copied through the mapping. `read(into:at:)` does this by itself
+    /// for reads of `holeSkippingReadSize` or more; smaller reads that may cover holes on
+    /// tmpfs (a dump's last block) call it directly, at the cost of two lseek(2) calls.
+    public func readSkippingHoles(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(MapError) {
         let size = try size()
         guard rangeFits(offset: offset, count: buffer.count, size: size) else {
             throw .outOfBounds(offset: offset, count: buffer.count, size: size)

@@ -18,6 +18,8 @@ struct Hexmap: ParsableCommand {
               1  runtime error: FILE could not be opened, or a command failed
                  (a script's edits are then rolled back, unless --no-rollback)
               2  usage or syntax error: nothing was changed
+              128+N  signal N stopped it (130 SIGINT, 143 SIGTERM, 129 SIGHUP); the edits
+                 were rolled back
             """,
         subcommands: [EditCommand.self, DumpCommand.self],
         defaultSubcommand: EditCommand.self

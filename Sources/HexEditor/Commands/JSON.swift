@@ -73,7 +73,8 @@ enum JSON {
             case "\n": result += "\\n"
             case "\r": result += "\\r"
             case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value):
+                // Controls, DEL and C1 too: a terminal showing the JSON must not act on them.
                 let code = String(scalar.value, radix: 16)
                 result += "\\u" + String(repeating: "0", count: 4 - code.count) + code
             default: result.unicodeScalars.append(scalar)

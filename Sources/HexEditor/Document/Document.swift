@@ -97,6 +97,8 @@ public final class Document {
             do throws(EditorError) {
                 editLock = try EditLock.acquire(store: store, displayPath: shown, waitSeconds: locking.waitSeconds)
             } catch where error.kind == .busy && locking == .orReadOnly {
+                // The status line has room for the name, not always for the whole path.
+                let holder = (try? store.fileID()).map(EditLock.holder(of:)) ?? "another process"
                 store.close()
                 do {
                     store = SharedFileStore(file: try MappedFile(path: path, mode: .read))
@@ -104,7 +106,7 @@ public final class Document {
                     throw Self.openError(error, shown: shown)
                 }
                 isReadOnly = true
-                readOnlyNotice = "\(error.message): read-only"
+                readOnlyNotice = "\(Formatting.fileName(of: path)) is being edited by \(holder): read-only"
             }
         }
         if let createSize, !isReadOnly {

@@ -33,7 +33,7 @@ public final class LiveTail {
         var notices: [String] = []
         if let notice = followFate() { notices.append(notice) }
         if case .shrank(let from, let to) = (try? document.refresh()) ?? .unchanged, to < position {
-            notices.append("\(document.path) shrank from \(from) to \(to) bytes; printing from the new end")
+            notices.append("\(document.displayPath) shrank from \(from) to \(to) bytes; printing from the new end")
         }
         if document.size < position { position = document.size }
         while position < document.size {
@@ -61,16 +61,16 @@ public final class LiveTail {
         case .present:
             return nil
         case .deleted:
-            return fate == .deleted ? nil : "\(document.path) was deleted; waiting for a new file at the path"
+            return fate == .deleted ? nil : "\(document.displayPath) was deleted; waiting for a new file at the path"
         case .replaced:
             do {
                 _ = try document.reopenIfReplaced()
             } catch {
-                return fate == .replaced ? nil : "\(document.path) was replaced but cannot be reopened: \(error.message)"
+                return fate == .replaced ? nil : "\(document.displayPath) was replaced but cannot be reopened: \(error.message)"
             }
             position = 0
             fate = .present
-            return "\(document.path) was replaced by a new file; printing it from its start"
+            return "\(document.displayPath) was replaced by a new file; printing it from its start"
         }
     }
 }

@@ -61,6 +61,7 @@ public enum HelpText {
           Esc                  back to normal mode, clear the message
           Ctrl-L               repaint the terminal
           Ctrl-Z               suspend (fg in the shell resumes)
+          SIGTERM, SIGINT, SIGHUP leave as :q! does (unsynced edits rolled back)
 
         Colours: zero bytes, printable text, whitespace, control bytes and
         bytes above 0x7e each have their own; NO_COLOR=1 turns colour off.

@@ -72,6 +72,11 @@ import Testing
         #expect(try parse("patch 0 \"é\"") == .patch(offset: .value(0), bytes: [0xC3, 0xA9]))
     }
 
+    @Test func decodesOctalEscapesAsC() throws {
+        // Up to three octal digits: \012 is a newline, \0 then 8 is NUL and '8', \101 is 'A'.
+        #expect(try parse(#"patch 0 "\012\08\101\7\377""#) == .patch(offset: .value(0), bytes: [0x0A, 0x00, 0x38, 0x41, 0x07, 0xFF]))
+    }
+
     @Test func errorsNameLineColumnAndProblem() {
         #expect(failure("frobnicate 1") == ParseError(line: 7, column: 1, message: "unknown command 'frobnicate' (try: help)"))
         #expect(failure("patch 0")?.message == "patch: missing BYTES (usage: patch OFF BYTES)")
@@ -89,6 +94,7 @@ import Testing
         #expect(failure(#"patch 0 "a\q""#)?.message.hasPrefix(#"bad escape \q"#) == true)
         #expect(failure(#"patch 0 "a\q""#)?.column == 11)
         #expect(failure(#"patch 0 "\x4""#)?.message == #"bad escape: \x needs two hex digits"#)
+        #expect(failure(#"patch 0 "\400""#)?.message.hasPrefix(#"bad escape: octal \400 is more than a byte"#) == true)
         #expect(failure("fill 0 -5 00")?.message == "fill: LEN must not be negative: '-5'")
         #expect(failure("fill 0 -5 00")?.column == 8)
         #expect(failure("delete -1 2")?.message == "delete: OFF must not be negative: '-1'")

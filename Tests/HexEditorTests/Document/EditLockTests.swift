@@ -26,7 +26,8 @@ import Testing
         let first = try Document(path: file.path, locking: .wait(seconds: 0))
         let second = try Document(path: file.path, locking: .orReadOnly)
         #expect(second.isReadOnly)
-        #expect(second.readOnlyNotice == "\(file.path) is being edited by hexmap (pid \(getpid())): read-only")
+        let name = String(file.path.split(separator: "/").last!)
+        #expect(second.readOnlyNotice == "\(name) is being edited by hexmap (pid \(getpid())): read-only")
         #expect(throws: EditorError.self) { try second.overwrite(at: 0, with: [1]) }
         first.close()
     }

@@ -36,6 +36,19 @@ struct OverwriteEditingTests {
         #expect(editor.cursor == 3)
     }
 
+    @Test func aNonASCIICharacterInTheTextPaneSaysWhyItDidNothing() throws {
+        let (editor, file) = try makeEditor([0x61, 0x62])
+        editor.handle([.tab] + keys("R"))
+        editor.handle(.character("é"))
+        #expect(file.contents == [0x61, 0x62])
+        #expect(editor.messageIsError)
+        #expect(editor.messageText?.hasPrefix("U+00E9 (not ASCII) is not accepted here: the text pane writes one byte per key") == true)
+        editor.handle(keys("<Esc>r"))
+        editor.handle(.character("€"))
+        #expect(editor.messageText?.hasPrefix("U+20AC (not ASCII)") == true)
+        #expect(file.contents == [0x61, 0x62])
+    }
+
     @Test func overwritingNeverGrowsTheFile() throws {
         let (editor, file) = try makeEditor([1, 2])
         editor.handle(keys("lRaabbcc<Esc>"))

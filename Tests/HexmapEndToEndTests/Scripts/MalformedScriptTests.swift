@@ -27,7 +27,7 @@ import Testing
         Case(name: "unterminated string", script: Array("patch 0 00\npatch 1 \"abc\n".utf8), status: 2,
              message: "bad.hexmap:2:9: unterminated string (no closing \")"),
         Case(name: "bad escape", script: Array("patch 0 00\npatch 1 \"a\\qb\"\n".utf8), status: 2,
-             message: "bad.hexmap:2:11: bad escape \\q (known: \\n \\r \\t \\0 \\\\ \\\" \\' \\a \\b \\e \\f \\v \\xHH)"),
+             message: "bad.hexmap:2:11: bad escape \\q (known: \\n \\r \\t \\\\ \\\" \\' \\a \\b \\e \\f \\v \\xHH, octal \\0 to \\377)"),
         Case(name: "negative length", script: Array("patch 0 00\nfill 0 -4 00\n".utf8), status: 2,
              message: "bad.hexmap:2:8: fill: LEN must not be negative: '-4'"),
         Case(name: "invalid UTF-8", script: Array("patch 0 00\npatch 1 \"".utf8) + [0xC0, 0xAF] + Array("\"\n".utf8), status: 2,
