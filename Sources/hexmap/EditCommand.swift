@@ -115,7 +115,7 @@ struct EditCommand: ParsableCommand {
             return fail("\(error)", status: 2)
         }
         // A run that only reads needs no lock: it may look at a file another session edits.
-        let edits = !readOnly && !privateMapping && parsed.lines.contains { $0.command.isEdit }
+        let edits = !readOnly && !privateMapping && parsed.lines.contains { $0.command.changesFile }
         let document: Document
         do {
             document = try open(locking: edits ? .wait(seconds: Self.lockWaitSeconds) : .none)

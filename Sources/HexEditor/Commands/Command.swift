@@ -12,52 +12,66 @@ public enum GotoTarget: Equatable, Sendable {
     case backward(Int)
 }
 
-/// The `advise` hints, named as in the command language (madvise's MADV_*).
-public enum AdviceHint: String, Equatable, Sendable, CaseIterable {
-    case normal, random, sequential, willneed, dontneed
-}
-
-/// What a quit command asks for, once the interpreter has checked it is allowed.
-public enum QuitRequest: Equatable, Sendable {
-    /// `:q`: there were no unsynced edits.
-    case normal
-    /// `:q!`: unsynced edits have been rolled back.
-    case force
-    /// `:wq`: the mapping has been synced.
-    case afterSync
-}
-
-/// One parsed line of the command language (DESIGN.md, "Command language").
-public enum Command: Equatable, Sendable {
+/// One argument of a parsed command, as its grammar parameter's kind made it.
+public enum CommandArgument: Equatable, Sendable {
+    case number(NumberArgument)
     case goto(GotoTarget)
-    case patch(offset: NumberArgument, bytes: [UInt8])
-    case fill(offset: NumberArgument, length: NumberArgument, byte: UInt8)
-    case insert(offset: NumberArgument, bytes: [UInt8])
-    case delete(offset: NumberArgument, length: NumberArgument)
-    /// Missing offset: the cursor; missing length: `CommandInterpreter.defaultPrintLength`.
-    case print(offset: NumberArgument?, length: NumberArgument?)
-    /// Missing `from`: the cursor (a match at the cursor counts). `all` lists every match.
-    case find(pattern: [UInt8], from: NumberArgument?, all: Bool)
-    case sync(async: Bool)
-    /// Missing offset: 0; missing length: to the end of the file.
-    case advise(AdviceHint, offset: NumberArgument?, length: NumberArgument?)
-    case resize(NumberArgument)
-    case undo
-    case redo
-    case info
-    case follow(Bool)
-    case quit(QuitRequest)
-    /// `set columns=N`; nil is `set columns=auto`.
-    case setColumns(Int?)
-    case help
-    /// Re-reads the file's size and remaps if another process changed it.
-    case reopen
+    case bytes([UInt8])
+    case byte(UInt8)
+    /// A word (a choice such as `willneed`, a name, a setting's value).
+    case word(String)
+    /// An option keyword given on its own (`async`, `all`).
+    case flag
+}
 
-    /// Whether the command changes the file's bytes or size (refused on a read-only file).
-    public var isEdit: Bool {
-        switch self {
-        case .patch, .fill, .insert, .delete, .resize, .undo, .redo: true
-        default: false
-        }
+/// One parsed line of the command language: which declaration it runs, and its arguments by
+/// their names in the declaration's grammar (`OFF`, `BYTES`, `async`).
+///
+/// Keys build these directly (`u` is `Command("undo")`); the `:` line, scripts and the REPL
+/// get them from `CommandParser`. Either way they run through `CommandInterpreter`.
+public struct Command: Equatable, Sendable {
+    /// The declaration's first name (`sync` for `w` too).
+    public let name: String
+    public var arguments: [String: CommandArgument]
+
+    public init(_ name: String, _ arguments: [String: CommandArgument] = [:]) {
+        self.name = name
+        self.arguments = arguments
+    }
+
+    /// The declaration this command runs; every parsed command has one.
+    public var declaration: CommandDeclaration? { CommandTable.declaration(named: name) }
+
+    /// Whether running it may change the file (such a run needs write access and the lock).
+    public var changesFile: Bool { declaration?.changesFile ?? false }
+
+    public func number(_ name: String) -> NumberArgument? {
+        if case .number(let value) = arguments[name] { return value }
+        return nil
+    }
+
+    public func goto(_ name: String) -> GotoTarget? {
+        if case .goto(let value) = arguments[name] { return value }
+        return nil
+    }
+
+    public func bytes(_ name: String) -> [UInt8]? {
+        if case .bytes(let value) = arguments[name] { return value }
+        return nil
+    }
+
+    public func byte(_ name: String) -> UInt8? {
+        if case .byte(let value) = arguments[name] { return value }
+        return nil
+    }
+
+    public func word(_ name: String) -> String? {
+        if case .word(let value) = arguments[name] { return value }
+        return nil
+    }
+
+    /// Whether the option keyword `name` was given.
+    public func flag(_ name: String) -> Bool {
+        arguments[name] != nil
     }
 }

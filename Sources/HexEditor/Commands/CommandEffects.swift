@@ -16,6 +16,8 @@ public struct CommandEffects: Sendable, Equatable {
     public var showHelp: Bool
     /// `follow on|off`.
     public var follow: Bool?
+    /// `advise`: the user chose the access advice, so the editor stops choosing it.
+    public var choseAdvice = false
 
     public init(
         cursor: Int? = nil, message: String? = nil, output: [String] = [], quit: QuitRequest? = nil,

@@ -1,5 +1,6 @@
 /// Turns one line of the command language into a `Command`, or a `ParseError` that names the
-/// line, the column and what is wrong. Parsing never looks at a file: `$` stays symbolic.
+/// line, the column and what is wrong. The command's declaration says what its arguments
+/// are (`CommandGrammar`); parsing never looks at a file: `$` stays symbolic.
 public enum CommandParser {
     /// The command on `line`, or nil for a blank line or a comment.
     public static func parse(line: String, lineNumber: Int = 1) throws(ParseError) -> Command? {
@@ -12,92 +13,125 @@ public enum CommandParser {
         do {
             let tokens = try CommandLexer.tokenize(bytes)
             guard !tokens.isEmpty else { return nil }
-            var arguments = ArgumentReader(tokens: tokens)
-            return try arguments.command()
+            var reader = ArgumentReader(tokens: tokens)
+            return try reader.command()
         } catch {
             throw ParseError(line: lineNumber, column: error.column, message: error.message)
         }
     }
 }
 
-/// Reads a command's name and arguments from its tokens, left to right.
-private struct ArgumentReader {
+/// Reads a command's name and arguments from its tokens, left to right, as its grammar says.
+struct ArgumentReader {
     typealias Failure = CommandLexer.Failure
+    typealias Parameter = CommandGrammar.Parameter
     private let tokens: [CommandLexer.Token]
     private var next = 1
     private var name = ""
+    private var declaration: CommandDeclaration?
+    private var grammar = CommandGrammar()
 
     init(tokens: [CommandLexer.Token]) {
         self.tokens = tokens
     }
-
-    private static let usage: [String: String] = [
-        "goto": "goto OFF | goto +N | goto -N",
-        "patch": "patch OFF BYTES",
-        "fill": "fill OFF LEN BYTE",
-        "insert": "insert OFF BYTES",
-        "delete": "delete OFF LEN",
-        "print": "print [OFF [LEN]]",
-        "find": "find BYTES [from OFF] [all]",
-        "sync": "sync [async]",
-        "w": "w [async]",
-        "advise": "advise HINT [OFF [LEN]]",
-        "resize": "resize SIZE",
-        "follow": "follow on|off",
-        "set": "set columns=N|auto",
-    ]
 
     mutating func command() throws(Failure) -> Command {
         let first = tokens[0]
         guard let word = first.word else {
             throw Failure(column: first.column, message: "expected a command name, found a string")
         }
-        name = word
-        let command: Command
-        switch word {
-        case "goto": command = .goto(try gotoTarget())
-        case "patch": command = .patch(offset: try offset("OFF"), bytes: try bytes(stoppingAt: []))
-        case "fill":
-            command = .fill(offset: try offset("OFF"), length: try length("LEN"), byte: try singleByte())
-        case "insert": command = .insert(offset: try offset("OFF"), bytes: try bytes(stoppingAt: []))
-        case "delete": command = .delete(offset: try offset("OFF"), length: try length("LEN"))
-        case "print":
-            let offset = hasMore ? try offset("OFF") : nil
-            let length = hasMore ? try length("LEN") : nil
-            command = .print(offset: offset, length: length)
-        case "find": command = try find()
-        case "sync", "w": command = .sync(async: try optionalKeyword("async"))
-        case "advise": command = try advise()
-        case "resize": command = .resize(try length("SIZE"))
-        case "undo": command = .undo
-        case "redo": command = .redo
-        case "info": command = .info
-        case "follow": command = .follow(try onOff())
-        case "q", "quit": command = .quit(.normal)
-        case "q!", "quit!": command = .quit(.force)
-        case "wq", "x": command = .quit(.afterSync)
-        case "set": command = .setColumns(try columnsSetting())
-        case "help", "h": command = .help
-        case "reopen": command = .reopen
-        default:
+        guard let declaration = CommandTable.declaration(named: word) else {
             throw Failure(column: first.column, message: "unknown command '\(word)' (try: help)")
         }
-        if next < tokens.count {
-            let extra = tokens[next]
-            let shown = extra.word.map { "'\($0)'" } ?? "string"
-            throw Failure(column: extra.column, message: "\(name): unexpected \(shown)\(usageHint)")
+        name = word
+        self.declaration = declaration
+        grammar = declaration.grammar
+        var arguments: [String: CommandArgument] = [:]
+        for parameter in grammar.positionals {
+            if parameter.optional && (!hasMore || isOptionKeyword(tokens[next])) { break }
+            try read(parameter, into: &arguments)
         }
-        return command
+        var used: Set<String> = []
+        while hasMore {
+            let token = tokens[next]
+            guard let word = token.word, let option = grammar.option(named: word), !used.contains(option.keyword) else {
+                throw unexpected(token)
+            }
+            if let conflict = exclusive(with: option).first(where: used.contains) {
+                throw Failure(column: token.column, message: "\(name): '\(word)' and '\(conflict)' cannot go together\(usageHint)")
+            }
+            next += 1
+            used.insert(option.keyword)
+            if let value = option.value {
+                try read(value, after: "'\(option.keyword)'", into: &arguments, as: option.keyword)
+            } else {
+                arguments[option.keyword] = .flag
+            }
+        }
+        return Command(declaration.name, arguments)
+    }
+
+    private func unexpected(_ token: CommandLexer.Token) -> Failure {
+        let shown = token.word.map { "'\($0)'" } ?? "string"
+        return Failure(column: token.column, message: "\(name): unexpected \(shown)\(usageHint)")
+    }
+
+    /// The other options of `option`'s group.
+    private func exclusive(with option: CommandGrammar.Option) -> [String] {
+        guard let group = grammar.optionGroups.first(where: { $0.contains { $0.keyword == option.keyword } }) else { return [] }
+        return group.map(\.keyword).filter { $0 != option.keyword }
+    }
+
+    private func isOptionKeyword(_ token: CommandLexer.Token) -> Bool {
+        token.word.map { grammar.option(named: $0) != nil } ?? false
     }
 
     private var usageHint: String {
-        Self.usage[name].map { " (usage: \($0))" } ?? " (takes no arguments)"
+        let usage = declaration?.usage ?? name
+        return usage == name ? " (takes no arguments)" : " (usage: \(usage))"
     }
 
     private var hasMore: Bool { next < tokens.count }
 
     /// The column just past the last token, where a missing argument would have gone.
     private var endColumn: Int { tokens[tokens.count - 1].endColumn + 1 }
+
+    // MARK: - One parameter
+
+    /// Reads `parameter`, storing it under `key` (its name unless an option names it).
+    private mutating func read(
+        _ parameter: Parameter, after what: String? = nil, into arguments: inout [String: CommandArgument], as key: String? = nil
+    ) throws(Failure) {
+        let label = what.map { "\(parameter.name) after \($0)" } ?? parameter.name
+        let key = key ?? parameter.name
+        switch parameter.kind {
+        case .number:
+            let (word, column) = try takeWord(label)
+            arguments[key] = .number(try Self.number(word, column: column, what: "\(name): \(label)"))
+        case .goto:
+            arguments[key] = .goto(try gotoTarget(label))
+        case .bytes:
+            arguments[key] = .bytes(try bytes(label))
+        case .byte:
+            arguments[key] = .byte(try singleByte(label))
+        case .choice(let words):
+            let (word, column) = try takeWord(label)
+            guard words.contains(word.lowercased()) else {
+                let kind = parameter.name == "HINT" ? "hint" : "word"
+                throw Failure(
+                    column: column,
+                    message: words.count <= 3
+                        ? "\(name): expected \(words.joined(separator: " or ")), not '\(word)'"
+                        : "\(name): unknown \(kind) '\(word)' (known: \(words.joined(separator: " ")))")
+            }
+            arguments[key] = .word(word.lowercased())
+        case .word:
+            let (word, _) = try takeWord(label)
+            arguments[key] = .word(word)
+        case .setting:
+            try setting(into: &arguments)
+        }
+    }
 
     private mutating func take(_ what: String) throws(Failure) -> CommandLexer.Token {
         guard next < tokens.count else {
@@ -116,15 +150,6 @@ private struct ArgumentReader {
     }
 
     // MARK: Numbers
-
-    private mutating func offset(_ what: String) throws(Failure) -> NumberArgument {
-        let (word, column) = try takeWord(what)
-        return try Self.number(word, column: column, what: "\(name): \(what)")
-    }
-
-    private mutating func length(_ what: String) throws(Failure) -> NumberArgument {
-        try offset(what)
-    }
 
     /// `$`, `$-N`, or a non-negative literal (see `NumberLiteral`).
     static func number(_ word: String, column: Int, what: String) throws(Failure) -> NumberArgument {
@@ -154,49 +179,42 @@ private struct ArgumentReader {
         }
     }
 
-    private mutating func gotoTarget() throws(Failure) -> GotoTarget {
-        let (word, column) = try takeWord("OFF")
+    private mutating func gotoTarget(_ label: String) throws(Failure) -> GotoTarget {
+        let (word, column) = try takeWord(label)
         if word.hasPrefix("+") || word.hasPrefix("-") {
-            let distance = try Self.literal(String(word.dropFirst()), column: column + 1, what: "goto: OFF")
+            let distance = try Self.literal(String(word.dropFirst()), column: column + 1, what: "\(name): \(label)")
             return word.hasPrefix("+") ? .forward(distance) : .backward(distance)
         }
-        return .position(try Self.number(word, column: column, what: "goto: OFF"))
+        return .position(try Self.number(word, column: column, what: "\(name): \(label)"))
     }
 
     // MARK: Bytes
 
-    /// Hex pairs (spaces optional) and quoted strings, up to the end or to one of `keywords`.
-    private mutating func bytes(stoppingAt keywords: Set<String>) throws(Failure) -> [UInt8] {
+    /// Hex pairs (spaces optional) and quoted strings, up to the end or an option keyword.
+    private mutating func bytes(_ label: String) throws(Failure) -> [UInt8] {
         var result: [UInt8] = []
         let startColumn = next < tokens.count ? tokens[next].column : endColumn
         while next < tokens.count {
             let token = tokens[next]
+            if isOptionKeyword(token) { break }
             switch token.kind {
             case .string(let bytes):
                 result += bytes
             case .word(let word):
-                if keywords.contains(word) { return try nonEmpty(result, column: startColumn) }
                 try Self.appendHex(word, column: token.column, to: &result, what: name)
             }
             next += 1
         }
-        return try nonEmpty(result, column: startColumn)
-    }
-
-    private func nonEmpty(_ bytes: [UInt8], column: Int) throws(Failure) -> [UInt8] {
-        if bytes.isEmpty {
-            throw Failure(column: column, message: "\(name): missing BYTES\(usageHint)")
+        if result.isEmpty {
+            throw Failure(column: startColumn, message: "\(name): missing \(label)\(usageHint)")
         }
-        return bytes
+        return result
     }
 
-    static func appendHex(_ word: String, column: Int, to result: inout [UInt8], what: String)
-        throws(Failure)
-    {
-        let digits = Array(word.utf8)
+    static func appendHex(_ word: String, column: Int, to result: inout [UInt8], what: String) throws(Failure) {
         var characterColumn = column
         var values: [UInt8] = []
-        values.reserveCapacity(digits.count)
+        values.reserveCapacity(word.utf8.count)
         for scalar in word.unicodeScalars {
             guard scalar.isASCII, let value = hexDigitValue(UInt8(scalar.value)) else {
                 throw Failure(
@@ -208,8 +226,7 @@ private struct ArgumentReader {
         }
         if values.count % 2 != 0 {
             throw Failure(
-                column: column,
-                message: "\(what): odd number of hex digits in '\(word)' (bytes are pairs like 0a)")
+                column: column, message: "\(what): odd number of hex digits in '\(word)' (bytes are pairs like 0a)")
         }
         var index = 0
         while index < values.count {
@@ -218,93 +235,57 @@ private struct ArgumentReader {
         }
     }
 
-    private mutating func singleByte() throws(Failure) -> UInt8 {
-        let token = try take("BYTE")
+    private mutating func singleByte(_ label: String) throws(Failure) -> UInt8 {
+        let token = try take(label)
         switch token.kind {
         case .string(let bytes):
             guard bytes.count == 1 else {
-                throw Failure(column: token.column, message: "fill: BYTE must be one byte, the string has \(bytes.count)")
+                throw Failure(column: token.column, message: "\(name): \(label) must be one byte, the string has \(bytes.count)")
             }
             return bytes[0]
         case .word(let word):
             if word.lowercased().hasPrefix("0x") {
-                let value = try Self.literal(word, column: token.column, what: "fill: BYTE")
+                let value = try Self.literal(word, column: token.column, what: "\(name): \(label)")
                 guard value <= 0xFF else {
-                    throw Failure(column: token.column, message: "fill: BYTE must be at most 0xff, not '\(word)'")
+                    throw Failure(column: token.column, message: "\(name): \(label) must be at most 0xff, not '\(word)'")
                 }
                 return UInt8(value)
             }
             var bytes: [UInt8] = []
-            try Self.appendHex(word, column: token.column, to: &bytes, what: "fill")
+            try Self.appendHex(word, column: token.column, to: &bytes, what: name)
             guard bytes.count == 1 else {
-                throw Failure(column: token.column, message: "fill: BYTE must be one hex pair like ff, not '\(word)'")
+                throw Failure(column: token.column, message: "\(name): \(label) must be one hex pair like ff, not '\(word)'")
             }
             return bytes[0]
         }
     }
 
-    // MARK: Keywords
+    // MARK: Settings
 
-    private mutating func find() throws(Failure) -> Command {
-        let pattern = try bytes(stoppingAt: ["from", "all", "--all"])
-        var from: NumberArgument?
-        var all = false
-        while next < tokens.count, let word = tokens[next].word {
-            if word == "from", from == nil {
-                next += 1
-                from = try offset("OFF after 'from'")
-            } else if word == "all" || word == "--all", !all {
-                next += 1
-                all = true
-            } else {
-                break
-            }
+    /// `NAME=VALUE` or `NAME VALUE`, checked against the setting's values.
+    private mutating func setting(into arguments: inout [String: CommandArgument]) throws(Failure) {
+        let (word, column) = try takeWord("NAME")
+        var settingName = word
+        var value: String
+        var valueColumn: Int
+        if let equals = word.firstIndex(of: "=") {
+            settingName = String(word[..<equals])
+            value = String(word[word.index(after: equals)...])
+            valueColumn = column + settingName.count + 1
+        } else {
+            (value, valueColumn) = ("", column)
         }
-        return .find(pattern: pattern, from: from, all: all)
-    }
-
-    private mutating func optionalKeyword(_ keyword: String) throws(Failure) -> Bool {
-        guard hasMore else { return false }
-        let token = tokens[next]
-        guard token.word == keyword else {
-            throw Failure(column: token.column, message: "\(name): expected '\(keyword)' or nothing\(usageHint)")
+        guard let setting = Settings.named(settingName) else {
+            let known = Settings.all.map { "\($0.name)=\($0.valuesUsage)" }.joined(separator: " ")
+            throw Failure(column: column, message: "\(name): unknown setting '\(settingName)' (known: \(known))")
         }
-        next += 1
-        return true
-    }
-
-    private mutating func advise() throws(Failure) -> Command {
-        let (word, column) = try takeWord("HINT")
-        guard let hint = AdviceHint(rawValue: word.lowercased()) else {
-            let known = AdviceHint.allCases.map(\.rawValue).joined(separator: " ")
-            throw Failure(column: column, message: "advise: unknown hint '\(word)' (known: \(known))")
+        if !word.contains("=") {
+            (value, valueColumn) = try takeWord("VALUE for \(settingName)")
         }
-        let offset = hasMore ? try offset("OFF") : nil
-        let length = hasMore ? try length("LEN") : nil
-        return .advise(hint, offset: offset, length: length)
-    }
-
-    private mutating func onOff() throws(Failure) -> Bool {
-        let (word, column) = try takeWord("on|off")
-        switch word {
-        case "on": return true
-        case "off": return false
-        default: throw Failure(column: column, message: "follow: expected on or off, not '\(word)'")
+        if let problem = setting.problem(with: value) {
+            throw Failure(column: valueColumn, message: problem)
         }
-    }
-
-    private mutating func columnsSetting() throws(Failure) -> Int? {
-        let (word, column) = try takeWord("columns=N")
-        guard word.hasPrefix("columns=") else {
-            throw Failure(column: column, message: "set: unknown setting '\(word)' (known: columns=N|auto)")
-        }
-        let value = String(word.dropFirst("columns=".count))
-        if value == "auto" { return nil }
-        let valueColumn = column + "columns=".count
-        let number = try Self.literal(value, column: valueColumn, what: "set columns")
-        guard (1...256).contains(number) else {
-            throw Failure(column: valueColumn, message: "set columns: must be 1 to 256 or auto, not \(value)")
-        }
-        return number
+        arguments["NAME"] = .word(settingName)
+        arguments["VALUE"] = .word(value)
     }
 }

@@ -3,6 +3,7 @@ enum JSON {
     enum Value {
         case string(String)
         case number(Int)
+        case strings([String])
         case null
 
         /// The value as `info` shows it without `--json`.
@@ -10,6 +11,7 @@ enum JSON {
             switch self {
             case .string(let text): text
             case .number(let value): String(value)
+            case .strings(let texts): texts.joined(separator: " ")
             case .null: "null"
             }
         }
@@ -18,6 +20,7 @@ enum JSON {
             switch self {
             case .string(let text): JSON.quoted(text)
             case .number(let value): String(value)
+            case .strings(let texts): "[" + texts.map(JSON.quoted).joined(separator: ",") + "]"
             case .null: "null"
             }
         }

@@ -17,6 +17,10 @@ extension EditorState {
     }
 
     func handleCommandLine(_ key: Key) -> EditorAction {
+        if key == .tab {
+            completeCommandLine()
+            return .none
+        }
         switch editLine(key, history: &commandHistory) {
         case .editing: return .none
         case .cancelled:
@@ -24,7 +28,34 @@ extension EditorState {
             return .none
         case .submitted(let line):
             mode = .normal
+            historyFile?.append(line)
+            if let problem = historyFile?.writeProblem, !warnedAboutHistory {
+                warnedAboutHistory = true
+                let action = runCommand(line)
+                if message == nil { message = .init("warning: \(problem)") }
+                return action
+            }
             return runCommand(line)
+        }
+    }
+
+    /// Tab on the `:` line: completes the word before the insertion point from the command
+    /// table; when several words fit, as far as they agree, then lists them.
+    func completeCommandLine() {
+        let before = String(input.characters[..<input.cursor])
+        let (start, candidates) = CommandCompletion.candidates(for: before)
+        guard !candidates.isEmpty else {
+            message = .init("nothing to complete", isError: true)
+            return
+        }
+        let typed = String(before.dropFirst(start))
+        var completion = CommandCompletion.commonPrefix(candidates)
+        if candidates.count == 1 && !completion.hasSuffix("=") { completion += " " }
+        if completion.count > typed.count {
+            for character in completion.dropFirst(typed.count) { input.insert(character) }
+            message = nil
+        } else {
+            message = .init(candidates.joined(separator: "  "))
         }
     }
 
@@ -61,36 +92,43 @@ extension EditorState {
         if text.first == ":" { text = text.dropFirst().drop(while: \.isWhitespace) }
         while text.last?.isWhitespace == true { text.removeLast() }
         guard !text.isEmpty else { return .none }
-        var command = String(text)
-        if let first = command.first, first.isASCII && first.isNumber || "$+-".contains(first) {
-            command = "goto " + command
+        var typed = String(text)
+        if let first = typed.first, first.isASCII && first.isNumber || "$+-".contains(first) {
+            typed = "goto " + typed
         }
-        let parsed = try? CommandParser.parse(line: command)
-        let isForcedQuit = parsed == .quit(.force)
+        let command: Command?
+        do {
+            command = try CommandParser.parse(line: typed)
+        } catch {
+            show(EditorError("column \(error.column): \(error.message)"))
+            return .none
+        }
+        guard let command else { return .none }
+        return run(command, title: String(text))
+    }
+
+    /// Runs a command, typed on the `:` line or made by a key; `title` names it in a pager.
+    @discardableResult
+    func run(_ command: Command, title: String? = nil) -> EditorAction {
+        let isForcedQuit = command.name == "q!"
         if isForcedQuit && forcedQuitFailed {
             // The user saw why the edits could not be rolled back and insists.
             return .quit
         }
         forcedQuitFailed = false
-        let scans: Bool
-        switch parsed {
-        case .find, .print: scans = true
-        case .advise:
-            userChoseAdvice = true
-            scans = false
-        default: scans = false
-        }
+        let scans = command.declaration?.scansFile ?? false
         let result = scans ? withSequentialAccess { interpret(command) } : interpret(command)
         switch result {
         case .success(let effects):
+            if effects.choseAdvice { userChoseAdvice = true }
             // resize, insert and delete may have mapped the file anew, without the advice.
             adviseRandomAccess()
-            return apply(effects, of: String(text))
+            return apply(effects, of: title ?? command.name)
         case .failure(let error):
             show(error)
             if isForcedQuit {
-                // Rolling back can fail (another process truncated the file under
-                // the edits); the user must still be able to leave.
+                // Rolling back can fail (another process truncated the file under the
+                // edits); the user must still be able to leave.
                 forcedQuitFailed = true
                 message = .init(
                     "cannot discard the unsynced edits: \(error.message); :q! again quits without discarding them",
@@ -100,9 +138,9 @@ extension EditorState {
         }
     }
 
-    private func interpret(_ command: String) -> Result<CommandEffects, EditorError> {
+    private func interpret(_ command: Command) -> Result<CommandEffects, EditorError> {
         let context = CommandContext(cursor: cursor)
-        return Result { () throws(EditorError) in try interpreter.run(line: command, context: context) }
+        return Result { () throws(EditorError) in try interpreter.run(command, context: context) }
     }
 
     /// Carries out what a command asked of the editor.

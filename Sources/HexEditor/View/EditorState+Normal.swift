@@ -19,8 +19,8 @@ extension EditorState {
         case .character("F"): startFollowing()
         case .character("R"): enterEditingMode(.overwrite)
         case .character("r"): enterEditingMode(.replaceByte)
-        case .character("u"): return runCommand("undo")
-        case .control("r"): return runCommand("redo")
+        case .character("u"): return run(Command("undo"))
+        case .control("r"): return run(Command("redo"))
         case .character("?"), .function(1): openHelp()
         case .escape: break
         case .control("l"): return .redraw

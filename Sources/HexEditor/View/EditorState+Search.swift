@@ -88,7 +88,8 @@ extension EditorState {
             let column = max(1, error.column - prefix.count)
             throw EditorError("search pattern, column \(column): \(error.message)")
         }
-        guard case .find(let pattern, nil, false) = command else {
+        guard let command, command.name == "find", command.arguments.count == 1, let pattern = command.bytes("BYTES")
+        else {
             throw EditorError("search pattern: type hex pairs (de ad be ef) or a quoted string (\"text\")")
         }
         return pattern

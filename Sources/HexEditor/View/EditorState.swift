@@ -36,6 +36,12 @@ public final class EditorState {
     var message: StatusInfo.Message?
     var input = LineInput()
     var commandHistory = CommandHistory()
+    /// Where the `:` line's history lives across sessions (the REPL shares it); nil in tests.
+    public var historyFile: HistoryFile? {
+        didSet {
+            for line in historyFile?.load() ?? [] { commandHistory.record(line) }
+        }
+    }
     var searchHistory = CommandHistory()
     var lastSearch: [UInt8]?
     var pager: Pager?
@@ -43,6 +49,8 @@ public final class EditorState {
     var userChoseAdvice = false
     /// The last `:q!` could not roll the edits back; a second `:q!` quits anyway.
     var forcedQuitFailed = false
+    /// The history file's write problem has been shown once.
+    var warnedAboutHistory = false
 
     public init(document: Document, width: Int = 80, height: Int = 24) {
         self.document = document

@@ -1,7 +1,12 @@
 /// The help screen (`?` or F1). Kept in Swift so the binary never depends on
 /// the working directory; `Resources/help.txt` is the same text (a test keeps them equal).
 public enum HelpText {
-    public static let text = """
+    /// The keys and the commands: the keys are written here, the commands come from the table.
+    public static var text: String {
+        keys + "\n" + commands + "\n\n" + live
+    }
+
+    static let keys = """
         hexmap - keys and commands
 
         MOVING (normal mode)
@@ -25,30 +30,15 @@ public enum HelpText {
           /BYTES               search forward: hex pairs (de ad be ef) or a
                                quoted string ("PNG\\r\\n"); wraps at the end
           n / N                next / previous match
+        """
 
-        COMMANDS (type : first; Up/Down browse the history)
-          goto OFF             move the cursor; OFF may be +N, -N, $, $-N
-          patch OFF BYTES      overwrite bytes at OFF (never grows the file)
-          fill OFF LEN BYTE    overwrite LEN bytes with BYTE
-          insert OFF BYTES     insert bytes, shifting the tail up
-          delete OFF LEN       delete bytes, shifting the tail down
-          print [OFF [LEN]]    show the range as xxd lines
-          find BYTES [from OFF]  offset of the next match
-          sync [async], w      msync: make the edits durable
-          advise HINT [OFF LEN]  madvise: normal random sequential willneed dontneed
-          resize SIZE          ftruncate and remap, at once
-          undo / redo          the edit journal
-          info                 path, size, mode, sharing, page size, unsynced edits
-          follow on|off        keep the view at the end as the file grows
-          reopen               re-read the size; after log rotation, open the
-                               new file at the path
-          set columns=N        bytes per row (set columns=auto to fit the width)
-          help                 this screen
-          q                    quit (refused while edits are unsynced)
-          q!                   discard the unsynced edits and quit
-          wq                   sync and quit
-          Numbers: 42, 0x2a, 4k, 1m, 2g; $ is the file size.
+    /// The command table's summary, indented under its heading.
+    static var commands: String {
+        (["COMMANDS (type : first; Up/Down browse the history, Tab completes)"]
+            + CommandHelp.summaryLines.map { $0.isEmpty ? "" : "  " + $0 }).joined(separator: "\n")
+    }
 
+    static let live = """
         LIVE VIEW (other processes' changes show as they happen)
           F                    follow the end of the file, like tail -f; any
                                movement key stops following

@@ -19,11 +19,17 @@ import Testing
         #expect(result.err.contains("/dev/zero:1:1: line too long"), "\(result.err)")
     }
 
-    @Test func jsonHelpIsRefusedNotPlainText() throws {
+    @Test func jsonHelpIsJSONNotPlainText() throws {
         let file = TestFile("data")
-        let result = try HeadlessRun.hexmap([file.path, "--json", "-c", "help"])
-        #expect(result.status != 0)
-        #expect(result.out.isEmpty)
+        let result = try HeadlessRun.hexmap([file.path, "--json", "-c", "help", "-c", "help find"])
+        #expect(result.status == 0)
+        let lines = result.out.split(separator: "\n")
+        #expect(lines.count > 10)
+        for line in lines {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(object?["usage"] is String, "\(line)")
+        }
+        #expect(lines.last?.contains(#""command":"find""#) == true)
     }
 
     @Test func aDumbTerminalIsRefusedWithAMessage() throws {
