@@ -35,10 +35,15 @@ let package = Package(
             name: "CNcurses",
             providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]
         ),
-        // The thin ncurses backend: draws a Screen, decodes keys, runs the loop.
+        // libedit, as a system library: the REPL's line editing.
+        .systemLibrary(
+            name: "CEditLine",
+            providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
+        ),
+        // The thin ncurses backend: draws a Screen, decodes keys, runs the loop; the REPL's line reader.
         .target(
             name: "HexTerminal",
-            dependencies: ["CNcurses", "HexEditor"],
+            dependencies: ["CNcurses", "CEditLine", "HexEditor"],
             linkerSettings: [
                 .linkedLibrary("ncursesw", .when(platforms: [.linux])),
                 .linkedLibrary("ncurses", .when(platforms: [.macOS])),

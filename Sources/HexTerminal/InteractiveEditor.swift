@@ -31,6 +31,7 @@ public enum InteractiveEditor {
         let painter = ScreenPainter(useColor: session.useColor, defaultBackground: session.defaultBackground)
         let size = session.size
         let state = EditorState(document: document, width: size.width, height: size.height)
+        state.historyFile = HistoryFile()  // the : line's history, shared with the REPL
         var needsFrame = true
         var lostTerminal = LostTerminalDetector()
         // The live view: other processes' writes, growth, truncation and rotation show as they happen.

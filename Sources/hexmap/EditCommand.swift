@@ -17,12 +17,12 @@ struct EditCommand: ParsableCommand {
         commandName: "edit",
         abstract: "Edit FILE in the terminal, or run commands on it headless with -c or -s.",
         discussion: """
-            Headless commands (the same as the editor's : line; see `help`):
-              goto patch fill insert delete print find sync (w) advise resize undo redo info
             The whole script is parsed first: a syntax error changes nothing and exits 2 with
             SCRIPT:LINE:COLUMN: message. A runtime error stops the script, prints SCRIPT:LINE:
             message, rolls back the script's edits and exits 1. A script that succeeds ends
             with the mapping synced. SCRIPT is the script's path, - for standard input, -c for -c.
+            --repl runs the commands a line at a time instead: errors print 'error: MESSAGE'
+            and the session goes on. The commands are listed by `hexmap --help`.
             """
     )
 
@@ -65,14 +65,26 @@ struct EditCommand: ParsableCommand {
         ))
     var watch = false
 
+    @Flag(
+        help: ArgumentHelp(
+            "Run the command language a line at a time (a prompt with line editing on a terminal; plain lines through a pipe)."
+        ))
+    var repl = false
+
     var isHeadless: Bool { !commands.isEmpty || script != nil || watch }
 
     func validate() throws {
         if !commands.isEmpty, script != nil {
             throw ValidationError("give commands with -c or a script with -s, not both")
         }
-        if !isHeadless, json || noRollback || noSync {
-            throw ValidationError("--json, --no-rollback and --no-sync apply to -c and -s only")
+        if repl, isHeadless {
+            throw ValidationError("--repl reads its commands from standard input: it cannot be combined with -c, -s or --watch")
+        }
+        if repl, noRollback || noSync {
+            throw ValidationError("--no-rollback and --no-sync apply to -c and -s only (the REPL never rolls back)")
+        }
+        if !isHeadless, !repl, json || noRollback || noSync {
+            throw ValidationError("--json, --no-rollback and --no-sync apply to -c, -s and --repl only")
         }
         if let create, NumberLiteral.value(of: create) == nil {
             throw ValidationError("--create: bad size '\(create)' (decimal, 0x hex, optional k/m/g suffix)")
@@ -89,6 +101,9 @@ struct EditCommand: ParsableCommand {
     }
 
     func run() throws {
+        if repl {
+            throw ExitCode(runRepl())
+        }
         if isHeadless {
             throw ExitCode(runHeadless())
         }
@@ -141,6 +156,26 @@ struct EditCommand: ParsableCommand {
         case .failed(let message), .interrupted(_, let message):
             return report(message, status: outcome.exitStatus)
         }
+    }
+
+    /// The line REPL: on a terminal with libedit's prompt, otherwise plain lines from the pipe.
+    private func runRepl() -> Int32 {
+        let document: Document
+        do {
+            document = try open(locking: readOnly || privateMapping ? .none : .orReadOnly)
+        } catch {
+            return fail(openFailure(error), status: 1)
+        }
+        defer { document.close() }
+        if let notice = document.readOnlyNotice { writeToStandardError("hexmap: \(notice)\n") }
+        signal(SIGPIPE, SIG_IGN)
+        SignalStop.install()
+        document.stopRequest = SignalStop.request
+        let report = { (line: String) in writeToStandardError(line + "\n") }
+        let onTerminal = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+        let input: any ReplInput = (onTerminal ? EditLineInput(warn: report) : nil) ?? PipeInput()
+        let session = ReplSession(document: document, output: StandardOutputSink(), json: json, report: report)
+        return session.run(input)
     }
 
     private func runInteractive() -> Int32 {

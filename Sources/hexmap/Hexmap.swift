@@ -1,4 +1,5 @@
 import ArgumentParser
+import HexEditor
 import Glibc
 
 /// The `hexmap` command: edit a file (interactive or headless scripts) or dump it like xxd.
@@ -11,6 +12,7 @@ struct Hexmap: ParsableCommand {
             hexmap FILE                   edit FILE in the terminal
             hexmap FILE -c CMD [-c CMD]   run commands on FILE headless (no terminal)
             hexmap FILE -s SCRIPT         run a script file (- reads standard input)
+            hexmap FILE --repl            run commands a line at a time (a prompt on a terminal)
             hexmap dump FILE              print FILE like xxd
 
             Exit codes:
@@ -20,7 +22,9 @@ struct Hexmap: ParsableCommand {
               2  usage or syntax error: nothing was changed
               128+N  signal N stopped it (130 SIGINT, 143 SIGTERM, 129 SIGHUP); the edits
                  were rolled back
-            """,
+
+            COMMANDS (the editor's : line, scripts and the REPL; `help CMD` explains one)
+            """ + "\n" + CommandHelp.summaryLines.map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n"),
         subcommands: [EditCommand.self, DumpCommand.self],
         defaultSubcommand: EditCommand.self
     )

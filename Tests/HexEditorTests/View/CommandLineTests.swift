@@ -1,4 +1,5 @@
 import Foundation
+import SystemPackage
 import Testing
 
 @testable import HexEditor
@@ -37,6 +38,31 @@ struct CommandLineTests {
         editor.handle(keys(":goto 3<Esc>"))
         #expect(editor.cursor == 7, "Esc cancels the line")
         #expect(editor.mode == .normal)
+    }
+
+    @Test func tabCompletesFromTheCommandTable() throws {
+        let (editor, _) = try makeEditor(Array("abcdef".utf8))
+        editor.handle(keys(":pri<Tab>"))
+        #expect(editor.input.text == "print ")
+        editor.handle(keys("0 2 <Esc>:fi<Tab>"))
+        #expect(editor.input.text == "fi")
+        #expect(editor.messageText == "fill  find", "several candidates are listed")
+        editor.handle(keys("nd 62 <Tab>"))
+        #expect(editor.messageText == "all  from")
+        editor.handle(keys("<Esc>:set col<Tab>"))
+        #expect(editor.input.text == "set columns")
+    }
+
+    @Test func linesEnteredGoToTheHistoryFile() throws {
+        let (editor, _) = try makeEditor(Array("abc".utf8))
+        let path = ScratchFile("").path
+        let history = HistoryFile(path: FilePath(path))
+        history.append("find 62")
+        editor.historyFile = history
+        editor.handle(keys(":<Up>"))
+        #expect(editor.input.text == "find 62", "earlier sessions' lines come back")
+        editor.handle(keys("<Esc>:info<Enter>"))
+        #expect(HistoryFile(path: FilePath(path)).load() == ["find 62", "info"])
     }
 
     @Test func historyBrowsesEarlierLinesAndGivesTheDraftBack() throws {

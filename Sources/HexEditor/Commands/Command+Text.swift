@@ -1,0 +1,48 @@
+/// A command written back as a line of the language: what `help` examples, history and
+/// tests compare. Parsing the text gives the same command again.
+extension Command {
+    public var text: String {
+        guard let declaration else { return name }
+        var parts = [name]
+        for parameter in declaration.grammar.positionals {
+            guard let argument = arguments[parameter.name] else { break }
+            if case .setting = parameter.kind {
+                parts.append("\(word("NAME") ?? "")=\(word("VALUE") ?? "")")
+            } else {
+                parts.append(Self.text(of: argument))
+            }
+        }
+        for option in declaration.grammar.options {
+            guard let argument = arguments[option.keyword] else { continue }
+            parts.append(option.keyword)
+            if argument != .flag { parts.append(Self.text(of: argument)) }
+        }
+        return parts.joined(separator: " ")
+    }
+
+    private static func text(of argument: CommandArgument) -> String {
+        switch argument {
+        case .number(let number): text(of: number)
+        case .goto(.position(let number)): text(of: number)
+        case .goto(.forward(let distance)): "+\(distance)"
+        case .goto(.backward(let distance)): "-\(distance)"
+        case .bytes(let bytes): bytes.map(hexPair).joined(separator: " ")
+        case .byte(let byte): hexPair(byte)
+        case .word(let word): word
+        case .flag: ""
+        }
+    }
+
+    private static func text(of number: NumberArgument) -> String {
+        switch number {
+        case .value(let value): String(value)
+        case .fromEnd(0): "$"
+        case .fromEnd(let distance): "$-\(distance)"
+        }
+    }
+
+    private static func hexPair(_ byte: UInt8) -> String {
+        let digits = Array("0123456789abcdef")
+        return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
+    }
+}
