@@ -48,9 +48,10 @@ public enum InteractiveEditor {
             if let signal = SignalStop.request.signal {
                 return stopExit(session, document: document, signal: signal)
             }
+            // A search under way takes a step whenever no key is waiting.
             let wake = LiveEventWait.wait(
                 terminal: session.inputDescriptor, watcher: state.live.watcher?.descriptor,
-                signals: wakePipe.readEnd, timeoutMilliseconds: state.live.sleepMilliseconds)
+                signals: wakePipe.readEnd, timeoutMilliseconds: state.isSearching ? 0 : state.live.sleepMilliseconds)
             switch wake {
             case .signal:
                 wakePipe.drain()
@@ -65,6 +66,9 @@ public enum InteractiveEditor {
                     needsFrame = state.tick()
                     lastTick = MonotonicClock.now()
                 }
+                continue
+            case .timeout where state.isSearching:
+                needsFrame = state.continueSearch()
                 continue
             case .timeout:
                 needsFrame = state.tick()

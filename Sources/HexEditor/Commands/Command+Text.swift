@@ -28,6 +28,7 @@ extension Command {
         case .goto(.backward(let distance)): "-\(distance)"
         case .bytes(let bytes): bytes.map(hexPair).joined(separator: " ")
         case .byte(let byte): hexPair(byte)
+        case .pattern(let pattern): pattern.text
         case .word(let word): word
         case .flag: ""
         }

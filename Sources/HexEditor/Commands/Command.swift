@@ -18,6 +18,7 @@ public enum CommandArgument: Equatable, Sendable {
     case goto(GotoTarget)
     case bytes([UInt8])
     case byte(UInt8)
+    case pattern(BytePattern)
     /// A word (a choice such as `willneed`, a name, a setting's value).
     case word(String)
     /// An option keyword given on its own (`async`, `all`).
@@ -57,6 +58,11 @@ public struct Command: Equatable, Sendable {
 
     public func bytes(_ name: String) -> [UInt8]? {
         if case .bytes(let value) = arguments[name] { return value }
+        return nil
+    }
+
+    public func pattern(_ name: String) -> BytePattern? {
+        if case .pattern(let value) = arguments[name] { return value }
         return nil
     }
 

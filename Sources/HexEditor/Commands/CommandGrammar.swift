@@ -15,6 +15,9 @@ public struct CommandGrammar: Sendable {
             case bytes
             /// One byte: a hex pair, `0x..`, or a one-character string.
             case byte
+            /// A search pattern, up to the next option keyword: hex pairs, `??`, nibble
+            /// wildcards `4?` / `?d`, `"text"`, `i"text"` (ASCII case ignored).
+            case pattern
             /// One of these words.
             case choice([String])
             /// Any word; `completions` names where Tab finds candidates.

@@ -57,25 +57,52 @@ extension CommandInterpreter {
         try output.text(text)
     }
 
-    /// Writes the first match (or, with `all`, every match) at or after `start`; returns the
-    /// first. `all` is one pass over the file, reporting matches as it meets them.
-    func find(_ pattern: [UInt8], from start: Int, all: Bool, json: Bool, to output: inout CommandOutput)
-        throws(EditorError) -> Int?
-    {
+    /// What `find` reports: the first match, every match, or how many.
+    enum FindMode {
+        case first, all, count
+    }
+
+    /// Runs a `find`: matches starting at or after `from` and ending at or before `to` (the
+    /// size when nil), or with `backward` the last one starting before `from`. Writes the
+    /// answer (streamed for `all`, so a shrinking file still leaves the matches found so
+    /// far printed) and returns the match for `.first`.
+    func find(
+        _ pattern: BytePattern, from start: Int, to limit: Int?, backward: Bool, mode: FindMode, json: Bool,
+        to output: inout CommandOutput
+    ) throws(EditorError) -> Int? {
         let size = try document.currentSize()
-        if start > size {
-            throw EditorError("find: offset \(hex(start)) is past the end of the file (size \(size))")
+        let end = limit ?? size
+        if start > size { throw EditorError("find: from \(hex(start)) is past the end of the file (size \(size))") }
+        if end > size { throw EditorError("find: to \(hex(end)) is past the end of the file (size \(size))") }
+        let described = pattern.hexDescription
+        var range = start..<max(start, end)
+        if backward {
+            range = 0..<(start == 0 ? 0 : max(0, min(end, start - 1 + pattern.count)))
         }
-        var first: Int?
-        try document.forEachMatch(of: BytePattern(pattern), in: start..<size) { (match) throws(EditorError) -> Bool in
-            if first == nil { first = match }
-            try output.line(json ? JSON.findResult(pattern: pattern, offset: match) : hex(match))
-            return all
+        var matches = 0
+        do {
+            switch mode {
+            case .first:
+                let match =
+                    backward ? try document.lastMatch(of: pattern, in: range) : try document.firstMatch(of: pattern, in: range)
+                try output.line(json ? JSON.findResult(pattern: described, offset: match) : match.map(hex) ?? "not found")
+                return match
+            case .all:
+                try document.forEachMatch(of: pattern, in: range) { (match) throws(EditorError) -> Bool in
+                    matches += 1
+                    try output.line(json ? JSON.findResult(pattern: described, offset: match) : hex(match))
+                    return true
+                }
+                if matches == 0 { try output.line(json ? JSON.findResult(pattern: described, offset: nil) : "not found") }
+            case .count:
+                let count = try document.countMatches(of: pattern, in: range)
+                try output.line(json ? JSON.object([("pattern", .string(described)), ("count", .number(count))]) : String(count))
+            }
+        } catch where error.kind == .truncated {
+            let found = mode == .all ? " after \(matches) matches (they are printed above)" : ""
+            throw EditorError("find: the file shrank during the search\(found): \(error.message)", kind: .truncated)
         }
-        if first == nil {
-            try output.line(json ? JSON.findResult(pattern: pattern, offset: nil) : "not found")
-        }
-        return first
+        return nil
     }
 
     func writeInfo(json: Bool, to output: inout CommandOutput) throws(EditorError) {

@@ -36,7 +36,12 @@ public final class CommandInterpreter {
             throw EditorError("unknown command '\(command.name)' (try: help)")
         }
         let run = CommandRun(command: command, interpreter: self, context: context)
-        try declaration.run(run)
+        do {
+            try declaration.run(run)
+        } catch {
+            try? run.output.flush()  // what was found before the failure still gets out
+            throw error
+        }
         try run.output.flush()
         run.effects.output = run.output.collected
         return run.effects

@@ -20,6 +20,8 @@ struct CommandLexer {
         var column: Int
         /// Column of the character after the token.
         var endColumn: Int
+        /// Whether it touches the token before it, with no blank between (`i"text"`).
+        var glued = false
 
         var word: String? {
             if case .word(let text) = kind { return text }
@@ -92,13 +94,13 @@ struct CommandLexer {
         skipBlanks()
         if current == UInt8(ascii: ":") { advance() }
         while true {
+            let before = index
             skipBlanks()
+            let glued = !tokens.isEmpty && index == before
             guard let byte = current, byte != UInt8(ascii: "#") else { break }
-            if byte == UInt8(ascii: "\"") {
-                tokens.append(try quotedString())
-            } else {
-                tokens.append(word())
-            }
+            var token = byte == UInt8(ascii: "\"") ? try quotedString() : word()
+            token.glued = glued
+            tokens.append(token)
         }
         return tokens
     }

@@ -114,6 +114,8 @@ struct ArgumentReader {
             arguments[key] = .bytes(try bytes(label))
         case .byte:
             arguments[key] = .byte(try singleByte(label))
+        case .pattern:
+            arguments[key] = .pattern(try pattern(label))
         case .choice(let words):
             let (word, column) = try takeWord(label)
             guard words.contains(word.lowercased()) else {
@@ -231,6 +233,71 @@ struct ArgumentReader {
         var index = 0
         while index < values.count {
             result.append(values[index] << 4 | values[index + 1])
+            index += 2
+        }
+    }
+
+    /// A search pattern, up to the end or an option keyword (see `BytePattern`).
+    private mutating func pattern(_ label: String) throws(Failure) -> BytePattern {
+        var values: [UInt8] = []
+        var masks: [UInt8] = []
+        let startColumn = next < tokens.count ? tokens[next].column : endColumn
+        while next < tokens.count {
+            let token = tokens[next]
+            if isOptionKeyword(token) { break }
+            switch token.kind {
+            case .string(let bytes):
+                values += bytes
+                masks += [UInt8](repeating: 0xFF, count: bytes.count)
+            case .word("i") where next + 1 < tokens.count && tokens[next + 1].glued:
+                guard case .string(let bytes) = tokens[next + 1].kind else {
+                    throw Failure(column: token.column, message: "\(name): i must be followed by a \"string\" (i\"text\")")
+                }
+                for byte in bytes {
+                    let letter = (0x41...0x5A).contains(byte & 0xDF) && byte & 0x40 != 0
+                    values.append(letter ? byte & 0xDF : byte)
+                    masks.append(letter ? 0xDF : 0xFF)
+                }
+                next += 1
+            case .word(let word):
+                try Self.appendPatternItems(word, column: token.column, values: &values, masks: &masks, what: name)
+            }
+            next += 1
+        }
+        if values.isEmpty {
+            throw Failure(column: startColumn, message: "\(name): missing \(label)\(usageHint)")
+        }
+        return BytePattern(values: values, masks: masks)
+    }
+
+    /// Bytes of a pattern word: pairs of nibbles, each a hex digit or `?`.
+    static func appendPatternItems(
+        _ word: String, column: Int, values: inout [UInt8], masks: inout [UInt8], what: String
+    ) throws(Failure) {
+        var nibbles: [(value: UInt8, fixed: Bool)] = []
+        var characterColumn = column
+        for scalar in word.unicodeScalars {
+            if scalar == "?" {
+                nibbles.append((0, false))
+            } else if scalar.isASCII, let value = hexDigitValue(UInt8(scalar.value)) {
+                nibbles.append((value, true))
+            } else {
+                throw Failure(
+                    column: characterColumn,
+                    message: "\(what): bad hex digit '\(scalar)' in '\(word)' (a pattern is hex pairs, ??, 4?, \"text\" or i\"text\")")
+            }
+            characterColumn += 1
+        }
+        if nibbles.count % 2 != 0 {
+            throw Failure(
+                column: column,
+                message: "\(what): odd number of nibbles in '\(word)' (a byte is two: 0a, ?? or a wildcard nibble like 4?)")
+        }
+        var index = 0
+        while index < nibbles.count {
+            let (high, low) = (nibbles[index], nibbles[index + 1])
+            values.append(high.value << 4 | low.value)
+            masks.append((high.fixed ? 0xF0 : 0) | (low.fixed ? 0x0F : 0))
             index += 2
         }
     }

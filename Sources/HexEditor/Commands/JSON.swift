@@ -30,12 +30,9 @@ enum JSON {
         "{" + fields.map { "\(quoted($0.0)):\($0.1.encoded)" }.joined(separator: ",") + "}"
     }
 
-    static func findResult(pattern: [UInt8], offset: Int?) -> String {
-        object([
-            ("pattern", .string(hexString(pattern))),
-            ("offset", offset.map(Value.number) ?? .null),
-            ("hex", offset.map { .string(hex($0)) } ?? .null),
-        ])
+    /// `{"pattern":"4d5a??","offset":16}`, or `"offset":null` when there is no match.
+    static func findResult(pattern: String, offset: Int?) -> String {
+        object([("pattern", .string(pattern)), ("offset", offset.map(Value.number) ?? .null)])
     }
 
     /// `{"offset":16,"hex":"48656c6c6f","ascii":"Hello"}` for one row of a print.

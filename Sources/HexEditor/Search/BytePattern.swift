@@ -50,12 +50,20 @@ public struct BytePattern: Equatable, Sendable {
 
     // MARK: - Matching in a buffer
 
-    /// The position whose byte best narrows the search: a fixed byte, the rarest in typical
-    /// data (zeros and spaces are common, high bytes rare); nil when no byte is fixed.
-    var anchor: Int? {
-        masks.indices.filter { masks[$0] == 0xFF }.min { Self.commonness(values[$0]) < Self.commonness(values[$1]) }
+    /// How the search finds candidates: the position of the byte it looks for, and whether
+    /// that byte is exact (memchr) or masked (a SIMD compare). Nil: every byte is `??`.
+    var anchor: (index: Int, exact: Bool)? {
+        if let exact = masks.indices.filter({ masks[$0] == 0xFF }).min(by: {
+            Self.commonness(values[$0]) < Self.commonness(values[$1])
+        }) {
+            return (exact, true)
+        }
+        let masked = masks.indices.filter { masks[$0] != 0 }
+        guard let best = masked.max(by: { masks[$0].nonzeroBitCount < masks[$1].nonzeroBitCount }) else { return nil }
+        return (best, false)
     }
 
+    /// How often a byte turns up in typical files: zeros and spaces often, high bytes rarely.
     private static func commonness(_ byte: UInt8) -> Int {
         switch byte {
         case 0x00: 100
@@ -77,32 +85,74 @@ public struct BytePattern: Equatable, Sendable {
         return true
     }
 
+    /// The first start at or after `from` where the pattern matches wholly inside `buffer`.
+    func firstMatch(in buffer: UnsafeRawBufferPointer, from: Int = 0) -> Int? {
+        let n = count
+        guard n > 0, buffer.count >= n, from <= buffer.count - n, let base = buffer.baseAddress else { return nil }
+        let lastStart = buffer.count - n
+        guard let (anchor, exact) = anchor else { return from }  // all wildcards: every start matches
+        // The anchor byte of a match starting at s is at s + anchor.
+        var position = from + anchor
+        let end = lastStart + anchor + 1
+        let value = values[anchor]
+        let mask = masks[anchor]
+        while position < end {
+            let hit: Int
+            if exact {
+                guard let found = memchr(base + position, Int32(value), end - position) else { return nil }
+                hit = base.distance(to: UnsafeRawPointer(found))
+            } else {
+                guard let found = Self.maskedSearch(base, from: position, to: end, value: value, mask: mask) else { return nil }
+                hit = found
+            }
+            if matches(buffer, at: hit - anchor) { return hit - anchor }
+            position = hit + 1
+        }
+        return nil
+    }
+
+    /// The first position in `from..<end` whose byte, masked, is `value`: 16 bytes a step.
+    private static func maskedSearch(
+        _ base: UnsafeRawPointer, from: Int, to end: Int, value: UInt8, mask: UInt8
+    ) -> Int? {
+        var position = from
+        let masks = SIMD16<UInt8>(repeating: mask)
+        let values = SIMD16<UInt8>(repeating: value)
+        while position + 16 <= end {
+            let block = base.loadUnaligned(fromByteOffset: position, as: SIMD16<UInt8>.self)
+            let equal = (block & masks) .== values
+            if any(equal) {
+                for lane in 0..<16 where equal[lane] { return position + lane }
+            }
+            position += 16
+        }
+        while position < end {
+            if base.load(fromByteOffset: position, as: UInt8.self) & mask == value { return position }
+            position += 1
+        }
+        return nil
+    }
+
     /// Calls `found` with each start in `buffer` where the pattern matches wholly inside it,
     /// in ascending order, until it returns false.
     func forEachMatch(in buffer: UnsafeRawBufferPointer, _ found: (Int) throws(EditorError) -> Bool) throws(EditorError) {
-        let n = count
-        guard n > 0, buffer.count >= n, let base = buffer.baseAddress else { return }
-        let lastStart = buffer.count - n
-        guard let anchor else {
-            // No fixed byte: look at every start.
-            for start in 0...lastStart where matches(buffer, at: start) {
-                guard try found(start) else { return }
-            }
-            return
+        var from = 0
+        while let match = firstMatch(in: buffer, from: from) {
+            guard try found(match) else { return }
+            from = match + 1
         }
-        // memchr finds the anchor byte; a match starts `anchor` bytes before it.
-        var searchFrom = anchor
-        let value = Int32(values[anchor])
-        let searchEnd = lastStart + anchor + 1  // one past the last place the anchor can be
-        while searchFrom < searchEnd {
-            guard let hit = memchr(base + searchFrom, value, searchEnd - searchFrom) else { return }
-            let position = base.distance(to: UnsafeRawPointer(hit))
-            let start = position - anchor
-            if start >= 0, start <= lastStart, matches(buffer, at: start) {
-                guard try found(start) else { return }
-            }
-            searchFrom = position + 1
+    }
+
+    /// How many starts in `buffer` match (overlapping matches count).
+    func countMatches(in buffer: UnsafeRawBufferPointer) -> Int {
+        guard anchor != nil else { return max(0, buffer.count - count + 1) }
+        var total = 0
+        var from = 0
+        while let match = firstMatch(in: buffer, from: from) {
+            total += 1
+            from = match + 1
         }
+        return total
     }
 
     /// The last start in `buffer` where the pattern matches wholly inside it.
@@ -110,15 +160,39 @@ public struct BytePattern: Equatable, Sendable {
         let n = count
         guard n > 0, buffer.count >= n else { return nil }
         var start = buffer.count - n
-        let anchor = self.anchor
+        guard let (anchor, _) = anchor else { return start }
+        let value = values[anchor]
+        let mask = masks[anchor]
         while start >= 0 {
-            if let anchor, buffer[start + anchor] != values[anchor] {
-                start -= 1
-                continue
-            }
-            if matches(buffer, at: start) { return start }
+            if buffer[start + anchor] & mask == value, matches(buffer, at: start) { return start }
             start -= 1
         }
         return nil
+    }
+}
+
+extension BytePattern {
+    /// The pattern as the command language writes it: hex pairs, `??`, `4?`, and `i"…"` for
+    /// runs of letters matched ignoring case. Parsing it gives the same pattern.
+    public var text: String {
+        let digits = Array("0123456789abcdef")
+        var items: [String] = []
+        var letters = ""
+        func flushLetters() {
+            if !letters.isEmpty { items.append("i\"\(letters)\"") }
+            letters = ""
+        }
+        for (value, mask) in zip(values, masks) {
+            if mask == 0xDF, (0x41...0x5A).contains(value) {
+                letters.append(Character(UnicodeScalar(value)))
+                continue
+            }
+            flushLetters()
+            let high = mask & 0xF0 == 0xF0 ? String(digits[Int(value >> 4)]) : "?"
+            let low = mask & 0x0F == 0x0F ? String(digits[Int(value & 0xF)]) : "?"
+            items.append(high + low)
+        }
+        flushLetters()
+        return items.joined(separator: " ")
     }
 }

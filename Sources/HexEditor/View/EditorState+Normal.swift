@@ -13,15 +13,20 @@ extension EditorState {
         switch key {
         case .tab, .backTab: pane = pane.other
         case .character(":"): startLine(.commandLine)
-        case .character("/"): startLine(.search)
-        case .character("n"): repeatSearch(backward: false)
-        case .character("N"): repeatSearch(backward: true)
+        case .character("/"):
+            searchLineBackward = false
+            startLine(.search)
+        case .character("?"):
+            searchLineBackward = true
+            startLine(.search)
+        case .character("n"): repeatSearch(reversed: false)
+        case .character("N"): repeatSearch(reversed: true)
         case .character("F"): startFollowing()
         case .character("R"): enterEditingMode(.overwrite)
         case .character("r"): enterEditingMode(.replaceByte)
         case .character("u"): return run(Command("undo"))
         case .control("r"): return run(Command("redo"))
-        case .character("?"), .function(1): openHelp()
+        case .function(1): openHelp()
         case .escape: break
         case .control("l"): return .redraw
         case .control("z"): return .suspend
@@ -92,7 +97,7 @@ extension EditorState {
     func handlePager(_ key: Key) {
         let rows = max(1, height - 2)
         switch key {
-        case .character("q"), .escape, .control("c"), .character("?"), .function(1), .enter:
+        case .character("q"), .escape, .control("c"), .function(1), .enter:
             pager = nil
             mode = .normal
         case .down, .character("j"): pager?.scroll(by: 1, pageRows: rows)

@@ -1,5 +1,6 @@
-/// `/` search and `n`/`N`. The pattern is the command language's BYTES (hex
-/// pairs or a quoted string); the search itself is the document's guarded find.
+/// `/` and `?` search, `n` and `N`. The pattern is the command language's PATTERN (hex
+/// pairs, `??`, nibble wildcards, "text", i"text"); the search runs a window at a time
+/// (`SearchRun`), so a long one shows its progress and stops at Esc or Ctrl-C.
 extension EditorState {
     func handleSearchLine(_ key: Key) {
         switch editLine(key, history: &searchHistory) {
@@ -7,8 +8,9 @@ extension EditorState {
         case .cancelled: mode = .normal
         case .submitted(let text):
             mode = .normal
+            let backward = searchLineBackward
             if text.allSatisfy(\.isWhitespace) {
-                repeatSearch(backward: false)
+                repeatSearch(backward: backward)
                 return
             }
             do {
@@ -17,69 +19,67 @@ extension EditorState {
                 show(error)
                 return
             }
-            repeatSearch(backward: false)
+            lastSearchBackward = backward
+            repeatSearch(backward: backward)
         }
     }
 
-    /// Finds the next (or previous) match of the last pattern, wrapping around the file once.
-    func repeatSearch(backward: Bool) {
-        withSequentialAccess { searchOnce(backward: backward) }
+    /// `n` (same direction as the last search) or `N` (the other).
+    func repeatSearch(reversed: Bool) {
+        repeatSearch(backward: reversed ? !lastSearchBackward : lastSearchBackward)
     }
 
-    private func searchOnce(backward: Bool) {
+    /// Starts a search for the last pattern from the cursor, wrapping around the file once.
+    /// A small file is searched at once; a big one goes on in `continueSearch` between keys.
+    func repeatSearch(backward: Bool) {
         guard let pattern = lastSearch else {
             message = .init("no previous search: type / and a pattern", isError: true)
             return
         }
-        let size = document.size
+        searchRun = SearchRun(pattern: pattern, backward: backward, cursor: cursor, size: document.size)
+        continueSearch()
+    }
+
+    /// Whether a search is under way (the event loop keeps calling `continueSearch`).
+    public var isSearching: Bool { searchRun != nil }
+
+    /// Runs the search one step further; returns true when the screen changed.
+    @discardableResult
+    public func continueSearch() -> Bool {
+        guard let run = searchRun else { return false }
+        let outcome: SearchRun.Outcome
         do {
-            var found: Int?
-            var wrapped = false
-            if backward {
-                found = cursor > 0 ? try document.find(pattern, from: cursor, backward: true) : nil
-                if found == nil, size > 0 {
-                    found = try document.find(pattern, from: size, backward: true)
-                    wrapped = true
-                }
-            } else {
-                found = cursor + 1 < size ? try document.find(pattern, from: cursor + 1) : nil
-                if found == nil {
-                    found = try document.find(pattern, from: 0)
-                    wrapped = true
-                }
-            }
-            guard let offset = found else {
-                message = .init("not found: \(describe(pattern))", isError: true)
-                return
-            }
+            outcome = try withSequentialAccess { () throws(EditorError) -> SearchRun.Outcome in try run.advance(in: document) }
+        } catch {
+            searchRun = nil
+            show(error)
+            return true
+        }
+        switch outcome {
+        case .searching:
+            message = .init(run.progressText)
+        case .found(let offset, let wrapped):
+            searchRun = nil
             cursor = offset
             clampCursor()
             let position = "0x" + Formatting.hex(offset, digits: 1)
-            if offset == cursor && wrapped {
-                message = .init(
-                    backward ? "search wrapped to the end: \(position)" : "search wrapped to the start: \(position)")
-            } else {
-                message = .init("found at \(position)")
-            }
-        } catch {
-            show(error)
+            message = .init(wrapped ? "search wrapped: \(position)" : "found at \(position)")
+        case .notFound:
+            searchRun = nil
+            message = .init("not found: \(run.pattern.text)", isError: true)
         }
+        return true
     }
 
-    /// The pattern in hex, as the user would type it again.
-    private func describe(_ pattern: [UInt8]) -> String {
-        let shown = pattern.prefix(16).map { byte -> String in
-            let (high, low) = Formatting.hexPair(byte)
-            return "\(high)\(low)"
-        }
-        return shown.joined(separator: " ") + (pattern.count > 16 ? " ..." : "")
+    /// Esc or Ctrl-C while searching: stop where it is; the cursor stays.
+    func cancelSearch() {
+        searchRun = nil
+        message = .init("search cancelled")
     }
-}
 
-extension EditorState {
-    /// Parses what was typed after `/` with the command language's BYTES rules,
-    /// so search accepts exactly what `:find` and `:patch` accept.
-    func searchPattern(_ text: String) throws(EditorError) -> [UInt8] {
+    /// Parses what was typed after `/` or `?` with the command language's PATTERN rules,
+    /// so search accepts exactly what `:find` accepts.
+    func searchPattern(_ text: String) throws(EditorError) -> BytePattern {
         let prefix = "find "
         let command: Command?
         do {
@@ -88,9 +88,9 @@ extension EditorState {
             let column = max(1, error.column - prefix.count)
             throw EditorError("search pattern, column \(column): \(error.message)")
         }
-        guard let command, command.name == "find", command.arguments.count == 1, let pattern = command.bytes("BYTES")
+        guard let command, command.name == "find", command.arguments.count == 1, let pattern = command.pattern("PATTERN")
         else {
-            throw EditorError("search pattern: type hex pairs (de ad be ef) or a quoted string (\"text\")")
+            throw EditorError("search pattern: hex pairs (de ad), ?? and 4? wildcards, \"text\" or i\"text\"")
         }
         return pattern
     }

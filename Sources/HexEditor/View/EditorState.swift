@@ -43,7 +43,13 @@ public final class EditorState {
         }
     }
     var searchHistory = CommandHistory()
-    var lastSearch: [UInt8]?
+    var lastSearch: BytePattern?
+    /// The direction of the last `/` (false) or `?` (true): `n` repeats it, `N` reverses it.
+    var lastSearchBackward = false
+    /// Which line is being typed: `/` (forward) or `?` (backward).
+    var searchLineBackward = false
+    /// The search under way, if any (see `SearchRun`).
+    var searchRun: SearchRun?
     var pager: Pager?
     /// The user ran `:advise`: from then on the editor leaves the advice alone.
     var userChoseAdvice = false
@@ -73,11 +79,11 @@ public final class EditorState {
 
     /// Runs a scan over the file (search, print) with readahead on, then goes
     /// back to random access, unless the user gave their own `:advise`.
-    func withSequentialAccess<Result>(_ body: () -> Result) -> Result {
+    func withSequentialAccess<Result, Failure: Error>(_ body: () throws(Failure) -> Result) throws(Failure) -> Result {
         let size = document.size
         if !userChoseAdvice && size > 0 { try? document.advise(.sequential, offset: 0, count: size) }
         defer { adviseRandomAccess() }
-        return body()
+        return try body()
     }
 
     /// The layout for the current terminal size and file size; nil when the terminal is too small.
@@ -99,6 +105,11 @@ public final class EditorState {
     @discardableResult
     public func handle(_ key: Key) -> EditorAction {
         if key == .resize { return .none }
+        if isSearching {
+            // Only Esc and Ctrl-C mean something while a search runs: they stop it.
+            if key == .escape || key == .control("c") { cancelSearch() }
+            return .none
+        }
         liveViewWillHandleKey()
         switch mode {
         case .normal: return handleNormal(key)
@@ -169,7 +180,8 @@ public final class EditorState {
         }
         var inputLine: StatusInfo.InputLine?
         if mode == .commandLine || mode == .search {
-            inputLine = .init(prompt: mode == .search ? "/" : ":", text: input.text, cursor: input.cursor)
+            let prompt: Character = mode == .commandLine ? ":" : searchLineBackward ? "?" : "/"
+            inputLine = .init(prompt: prompt, text: input.text, cursor: input.cursor)
         }
         return StatusInfo(
             fileName: Formatting.fileName(of: document.path), fileSize: document.size, access: access,

@@ -27,9 +27,10 @@ public enum HelpText {
           u / Ctrl-R           undo / redo
 
         SEARCHING
-          /BYTES               search forward: hex pairs (de ad be ef) or a
-                               quoted string ("PNG\\r\\n"); wraps at the end
-          n / N                next / previous match
+          /PATTERN, ?PATTERN   search forward, backward: hex pairs (de ad), ??
+                               (any byte), 4? (a nibble), "text", i"text" (any
+                               case); wraps around the file; Esc stops a long one
+          n / N                next match in the same / the other direction
         """
 
     /// The command table's summary, indented under its heading.
@@ -47,7 +48,7 @@ public enum HelpText {
           REPLACED (then :reopen opens the new file).
 
         OTHER KEYS
-          ? or F1              this help (q or Esc closes it)
+          F1, :help            this help (q or Esc closes it)
           Esc                  back to normal mode, clear the message
           Ctrl-L               repaint the terminal
           Ctrl-Z               suspend (fg in the shell resumes)

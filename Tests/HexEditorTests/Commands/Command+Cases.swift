@@ -29,7 +29,7 @@ extension Command {
     }
 
     static func find(pattern: [UInt8], from: NumberArgument?, all: Bool) -> Command {
-        var arguments: [String: CommandArgument] = ["BYTES": .bytes(pattern)]
+        var arguments: [String: CommandArgument] = ["PATTERN": .pattern(BytePattern(pattern))]
         if let from { arguments["from"] = .number(from) }
         if all { arguments["all"] = .flag }
         return Command("find", arguments)

@@ -106,7 +106,7 @@ import Testing
         #expect(failure("fill 0 1 0x100")?.message == "fill: BYTE must be at most 0xff, not '0x100'")
         #expect(failure("\"patch\" 0 00")?.message == "expected a command name, found a string")
         #expect(failure("set columns=0")?.message == "set columns: must be 1 to 256 or auto, not 0")
-        #expect(failure("find from 3")?.message == "find: missing BYTES (usage: find BYTES [from OFF] [all])")
+        #expect(failure("find from 3")?.message == "find: missing PATTERN (usage: find PATTERN [from OFF] [to OFF] [back] [all | count])")
         #expect(failure("print $+3")?.message.hasPrefix("print: OFF: bad number '$+3'") == true)
     }
 

@@ -66,8 +66,8 @@ import Testing
     }
 
     @Test func thenWhatTheGrammarAllows() {
-        #expect(complete("find 00 ") == ["all", "from"])
-        #expect(complete("find 00 all ") == ["from"])
+        #expect(complete("find 00 ") == ["all", "back", "count", "from", "to"])
+        #expect(complete("find 00 all ") == ["back", "from", "to"], "count goes with all no more")
         #expect(complete("advise w") == ["willneed"])
         #expect(complete("follow ") == ["off", "on"])
         #expect(complete("sync a") == ["async"])

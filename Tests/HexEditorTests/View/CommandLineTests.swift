@@ -48,7 +48,7 @@ struct CommandLineTests {
         #expect(editor.input.text == "fi")
         #expect(editor.messageText == "fill  find", "several candidates are listed")
         editor.handle(keys("nd 62 <Tab>"))
-        #expect(editor.messageText == "all  from")
+        #expect(editor.messageText == "all  back  count  from  to")
         editor.handle(keys("<Esc>:set col<Tab>"))
         #expect(editor.input.text == "set columns")
     }

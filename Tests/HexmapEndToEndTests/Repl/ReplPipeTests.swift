@@ -34,7 +34,7 @@ import Testing
         #expect(readOnly.out.contains("mode: read-only"))
         #expect(file.bytes == Array("abc".utf8))
         let json = try repl(file, "find 62\n", ["--json"])
-        #expect(json.out == "{\"pattern\":\"62\",\"offset\":1,\"hex\":\"0x1\"}\n")
+        #expect(json.out == "{\"pattern\":\"62\",\"offset\":1}\n")
         let refused = try HeadlessRun.hexmap([file.path, "--repl", "-c", "info"])
         #expect(refused.status == 2)
         #expect(refused.err.contains("--repl"))

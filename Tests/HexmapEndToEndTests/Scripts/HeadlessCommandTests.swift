@@ -135,8 +135,8 @@ import Testing
         for line in lines {
             #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) is [String: Any], "\(line)")
         }
-        #expect(lines[0] == #"{"pattern":"504e47","offset":0,"hex":"0x0"}"#)
-        #expect(lines[1] == #"{"pattern":"504e47","offset":5,"hex":"0x5"}"#)
+        #expect(lines[0] == #"{"pattern":"504e47","offset":0}"#)
+        #expect(lines[1] == #"{"pattern":"504e47","offset":5}"#)
         #expect(lines[2] == #"{"offset":0,"hex":"504e47","ascii":"PNG"}"#)
         let info = try JSONSerialization.jsonObject(with: Data(lines[3].utf8)) as? [String: Any]
         #expect(info?["size"] as? Int == 8)

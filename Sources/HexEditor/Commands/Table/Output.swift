@@ -13,18 +13,29 @@ extension CommandTable {
     static let find = CommandDeclaration(
         names: ["find"],
         grammar: CommandGrammar(
-            [.init("BYTES", .bytes)],
-            options: [[.init("from", value: .init("OFF", .number))], [.init("all", aliases: ["--all"])]]),
-        summary: "offset of the next match as 0x..., or 'not found'; all: every match",
-        details: ["Without from, the search starts at the cursor; a match at the cursor counts."],
-        example: #"find "PK" 03 04 from 0 all"#, scansFile: true
+            [.init("PATTERN", .pattern)],
+            options: [
+                [.init("from", value: .init("OFF", .number))], [.init("to", value: .init("OFF", .number))],
+                [.init("back")], [.init("all", aliases: ["--all"]), .init("count")],
+            ]),
+        summary: "the next match as 0x..., or 'not found'; back: the last one before; all: every match; count: how many",
+        details: [
+            "PATTERN: hex pairs, ?? (any byte), 4? and ?d (one nibble fixed), \"text\", i\"text\" (ASCII case",
+            "ignored), in any mix: find \"PK\" 03 04 ?? ?? i\"content\".",
+            "A match starts at or after from (default: the cursor) and ends at or before to (default: $);",
+            "back finds the last one starting before from. all and count leave the cursor where it is.",
+        ],
+        example: #"find "PK" 03 04 ?? 4? i"content" from 0 to $ all"#, scansFile: true
     ) { run throws(EditorError) in
-        let start = try run.offset("from")
-        let first = try run.interpreter.find(
-            run.command.bytes("BYTES")!, from: start, all: run.command.flag("all"), json: run.context.json,
-            to: &run.output)
-        run.effects.cursor = first
-        run.effects.message = first.map(hex) ?? "not found"
+        let mode: CommandInterpreter.FindMode = run.command.flag("all") ? .all : run.command.flag("count") ? .count : .first
+        let found = try run.interpreter.find(
+            run.command.pattern("PATTERN")!, from: try run.offset("from"),
+            to: try run.command.number("to").map { (to) throws(EditorError) in try run.interpreter.resolve(to, "find: to") },
+            backward: run.command.flag("back"), mode: mode, json: run.context.json, to: &run.output)
+        if mode == .first {
+            run.effects.cursor = found
+            run.effects.message = found.map(hex) ?? "not found"
+        }
     }
 
     static let info = CommandDeclaration(
