@@ -14,11 +14,13 @@ import Darwin
 public struct BytePattern: Equatable, Sendable {
     public let values: [UInt8]
     public let masks: [UInt8]
+    /// Which bytes the search looks for first (worked out once: it runs per match).
+    let anchor: (index: Int, exact: Bool)?
+    let partner: Int?
 
     /// A pattern of exact bytes.
     public init(_ bytes: [UInt8]) {
-        values = bytes
-        masks = [UInt8](repeating: 0xFF, count: bytes.count)
+        self.init(values: bytes, masks: [UInt8](repeating: 0xFF, count: bytes.count))
     }
 
     /// A pattern of (value, mask) pairs; value bits outside the mask are ignored.
@@ -26,6 +28,12 @@ public struct BytePattern: Equatable, Sendable {
         precondition(values.count == masks.count)
         self.masks = masks
         self.values = zip(values, masks).map { $0 & $1 }
+        anchor = Self.anchor(values: self.values, masks: masks)
+        partner = Self.partner(of: anchor?.index, masks: masks)
+    }
+
+    public static func == (lhs: BytePattern, rhs: BytePattern) -> Bool {
+        lhs.values == rhs.values && lhs.masks == rhs.masks
     }
 
     public var count: Int { values.count }
@@ -52,9 +60,9 @@ public struct BytePattern: Equatable, Sendable {
 
     /// How the search finds candidates: the position of the byte it looks for, and whether
     /// that byte is exact (memchr) or masked (a SIMD compare). Nil: every byte is `??`.
-    var anchor: (index: Int, exact: Bool)? {
+    private static func anchor(values: [UInt8], masks: [UInt8]) -> (index: Int, exact: Bool)? {
         if let exact = masks.indices.filter({ masks[$0] == 0xFF }).min(by: {
-            Self.commonness(values[$0]) < Self.commonness(values[$1])
+            commonness(values[$0]) < commonness(values[$1])
         }) {
             return (exact, true)
         }
@@ -85,50 +93,67 @@ public struct BytePattern: Equatable, Sendable {
         return true
     }
 
+    /// A second position to check before a full compare: the most constrained other byte,
+    /// preferring one far from the anchor (neighbours in text are not independent).
+    private static func partner(of anchor: Int?, masks: [UInt8]) -> Int? {
+        guard let anchor else { return nil }
+        let others = masks.indices.filter { $0 != anchor && masks[$0] != 0 }
+        return others.max { a, b in
+            (masks[a].nonzeroBitCount, abs(a - anchor)) < (masks[b].nonzeroBitCount, abs(b - anchor))
+        }
+    }
+
     /// The first start at or after `from` where the pattern matches wholly inside `buffer`.
+    ///
+    /// Candidates come from memchr on the anchor byte while it is rare in the data; when it
+    /// turns out common (text: spaces, vowels), from a SIMD filter that checks the anchor and
+    /// a partner byte for 16 starts at once, so a frequent byte costs no call per hit.
     func firstMatch(in buffer: UnsafeRawBufferPointer, from: Int = 0) -> Int? {
         let n = count
         guard n > 0, buffer.count >= n, from <= buffer.count - n, let base = buffer.baseAddress else { return nil }
         let lastStart = buffer.count - n
         guard let (anchor, exact) = anchor else { return from }  // all wildcards: every start matches
-        // The anchor byte of a match starting at s is at s + anchor.
-        var position = from + anchor
-        let end = lastStart + anchor + 1
-        let value = values[anchor]
-        let mask = masks[anchor]
-        while position < end {
-            let hit: Int
-            if exact {
-                guard let found = memchr(base + position, Int32(value), end - position) else { return nil }
-                hit = base.distance(to: UnsafeRawPointer(found))
-            } else {
-                guard let found = Self.maskedSearch(base, from: position, to: end, value: value, mask: mask) else { return nil }
-                hit = found
+        var start = from
+        if exact {
+            var hits = 0
+            let value = Int32(values[anchor])
+            while start <= lastStart {
+                // The anchor byte of a match starting at s is at s + anchor.
+                guard let found = memchr(base + start + anchor, value, lastStart - start + 1) else { return nil }
+                let candidate = base.distance(to: UnsafeRawPointer(found)) - anchor
+                if matches(buffer, at: candidate) { return candidate }
+                start = candidate + 1
+                hits += 1
+                // One hit in under 64 bytes: memchr's call per hit costs more than it saves.
+                if hits > 16 && hits * 64 > start - from { break }
             }
-            if matches(buffer, at: hit - anchor) { return hit - anchor }
-            position = hit + 1
         }
-        return nil
+        return filteredMatch(buffer, from: start, lastStart: lastStart, anchor: anchor)
     }
 
-    /// The first position in `from..<end` whose byte, masked, is `value`: 16 bytes a step.
-    private static func maskedSearch(
-        _ base: UnsafeRawPointer, from: Int, to end: Int, value: UInt8, mask: UInt8
-    ) -> Int? {
-        var position = from
-        let masks = SIMD16<UInt8>(repeating: mask)
-        let values = SIMD16<UInt8>(repeating: value)
-        while position + 16 <= end {
-            let block = base.loadUnaligned(fromByteOffset: position, as: SIMD16<UInt8>.self)
-            let equal = (block & masks) .== values
-            if any(equal) {
-                for lane in 0..<16 where equal[lane] { return position + lane }
+    /// The first match at or after `from`, finding candidates 16 starts at a time: the
+    /// anchor byte and the partner byte, masked, compared in SIMD lanes.
+    private func filteredMatch(_ buffer: UnsafeRawBufferPointer, from: Int, lastStart: Int, anchor: Int) -> Int? {
+        guard let base = buffer.baseAddress else { return nil }
+        let second = partner ?? anchor
+        let (firstValue, firstMask) = (SIMD16<UInt8>(repeating: values[anchor]), SIMD16<UInt8>(repeating: masks[anchor]))
+        let (secondValue, secondMask) = (SIMD16<UInt8>(repeating: values[second]), SIMD16<UInt8>(repeating: masks[second]))
+        let farthest = max(anchor, second)
+        var start = from
+        while start + farthest + 16 <= buffer.count && start + 15 <= lastStart {
+            let first = base.loadUnaligned(fromByteOffset: start + anchor, as: SIMD16<UInt8>.self)
+            let other = base.loadUnaligned(fromByteOffset: start + second, as: SIMD16<UInt8>.self)
+            let candidates = ((first & firstMask) .== firstValue) .& ((other & secondMask) .== secondValue)
+            if any(candidates) {
+                for lane in 0..<16 where candidates[lane] && matches(buffer, at: start + lane) {
+                    return start + lane
+                }
             }
-            position += 16
+            start += 16
         }
-        while position < end {
-            if base.load(fromByteOffset: position, as: UInt8.self) & mask == value { return position }
-            position += 1
+        while start <= lastStart {
+            if matches(buffer, at: start) { return start }
+            start += 1
         }
         return nil
     }

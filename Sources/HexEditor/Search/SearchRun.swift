@@ -73,9 +73,11 @@ final class SearchRun {
         return .notFound
     }
 
-    /// "searching 42%" for the message line.
+    /// How much of the file is scanned, in percent.
+    var percent: Int { total == 0 ? 100 : min(100, scanned * 100 / total) }
+
+    /// "searching 42% (Esc cancels)" for the message line.
     var progressText: String {
-        let percent = total == 0 ? 100 : min(100, scanned * 100 / total)
-        return "searching \(backward ? "backward " : "")\(percent)% (Esc cancels)"
+        "searching \(backward ? "backward " : "")\(percent)% (Esc cancels)"
     }
 }

@@ -186,7 +186,8 @@ public final class EditorState {
         return StatusInfo(
             fileName: Formatting.fileName(of: document.path), fileSize: document.size, access: access,
             unsyncedEdits: document.unsyncedEdits, following: following, modeBanner: banner, message: message,
-            input: inputLine, live: liveStatusText)
+            input: inputLine, live: [searchRun.map { "searching \($0.percent)%" }, liveStatusText].compactMap { $0 }
+                .joined(separator: "  ").nilIfEmpty)
     }
 
     /// Shows an error on the message line; returns true (the screen changed).
@@ -217,4 +218,9 @@ public final class EditorState {
         let maxTop = max(0, lastRowStart - (layout.dataRows - 1) * perRow)
         top = max(0, min(top, maxTop))
     }
+}
+
+extension String {
+    /// Nil for the empty string: an item the status line leaves out.
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }

@@ -45,6 +45,7 @@ import Testing
         #expect(editor.messageText?.hasPrefix("searching") == true)
         let screen = editor.frame(width: 80, height: 24)
         #expect(screen.line(23).contains("Esc cancels"))
+        #expect(screen.line(22).contains("searching 33%"), "the status line shows the progress")
         editor.handle(keys("jj"))
         #expect(editor.isSearching, "other keys wait for the search")
         editor.handle(keys("<Esc>"))

@@ -33,6 +33,34 @@ import Testing
         #expect(lines[5].hasPrefix("00000002: 4142"), "find moved it to the match")
     }
 
+    /// Another process cuts the file while `find … all` runs: the matches found so far are
+    /// printed, then a clear error; never a crash.
+    @Test func aFileCutDuringASearchKeepsWhatWasFound() throws {
+        let file = TestFile([])
+        let markers = (0..<64).map { $0 * (4 << 20) + 12345 }
+        let setup = ["head -c 268435456 /dev/zero > '\(file.path)'"]
+            + markers.map { "printf MARK | dd of='\(file.path)' bs=1 seek=\($0) conv=notrunc status=none" }
+        try HeadlessRun.tool("sh", ["-c", setup.joined(separator: "; ")]).expectSuccess()
+        let copy = file.path + ".full"
+        try FileManager.default.copyItem(atPath: file.path, toPath: copy)
+        var landed = false
+        for delay in [5_000, 20_000, 50_000, 100_000, 200_000] where !landed {
+            let run = try BackgroundProcess(hexmapExecutable().path, [file.path, "-r", "-c", #"find "MARK" all"#], captureOutput: true)
+            usleep(useconds_t(delay))
+            truncate(file.path, 32 << 20)
+            #expect(run.wait(timeout: 60))
+            let found = run.standardOutput.split(separator: "\n").map(String.init)
+            #expect(found == Array(markers.prefix(found.count)).map { "0x" + String($0, radix: 16) }, "the matches found, in order")
+            if run.exitStatus == 1 {
+                landed = true
+                #expect(run.standardError.contains("the file shrank during the search after \(found.count) matches"), "\(run.standardError)")
+            }
+            try FileManager.default.removeItem(atPath: file.path)
+            try FileManager.default.copyItem(atPath: copy, toPath: file.path)
+        }
+        #expect(landed, "no cut landed during the search")
+    }
+
     @Test(arguments: ["find 4", "find ???", "find zz", "find", #"find "PK"#, "find 00 from", "find 00 all count"])
     func malformedPatternsAreSyntaxErrorsThatChangeNothing(line: String) throws {
         let file = TestFile("abc")
