@@ -7,6 +7,8 @@ final class SharedFileStore: ByteStore {
     let file: MappedFile
     /// Called before each step of an insert's or a delete's shift (a hook for tests).
     var beforeShiftStep: (() -> Void)?
+    /// Where shifts report their progress (the recovery journal), if anywhere.
+    var shiftJournal: ShiftJournal?
 
     init(file: MappedFile) {
         self.file = file
@@ -81,6 +83,7 @@ final class SharedFileStore: ByteStore {
         }
         let mover = TailMover(file: file, range: tail, distance: count)
         mover.beforeStep = beforeShiftStep
+        mover.journal = shiftJournal
         do {
             try mover.run(stop: stop)
             try requireUnchangedSize(size + count)
@@ -107,6 +110,7 @@ final class SharedFileStore: ByteStore {
         }
         let mover = TailMover(file: file, range: tail, distance: -count)
         mover.beforeStep = beforeShiftStep
+        mover.journal = shiftJournal
         do {
             try mover.run(stop: stop)
             try requireUnchangedSize(size)

@@ -27,12 +27,25 @@ final class TailMover {
     private var saved: [UInt8]?
     /// Called before each step; tests cut the file or request a stop there, at a known point.
     var beforeStep: (() -> Void)?
+    /// Where the progress goes, so that recovery can undo a shift cut off at any byte.
+    var journal: ShiftJournal?
 
     init(file: MappedFile, range: Range<Int>, distance: Int) {
         self.file = file
         self.range = range
         self.distance = distance
         moved = distance > 0 ? range.upperBound..<range.upperBound : range.lowerBound..<range.lowerBound
+    }
+
+    /// A mover in the state a journal describes (recovery of a shift cut off by a crash):
+    /// `moved` has moved, the chunk `inFlight` was moving, with its bytes `saved` (nil for a hole).
+    init(file: MappedFile, range: Range<Int>, distance: Int, moved: Range<Int>, inFlight: Range<Int>?, saved: [UInt8]?) {
+        self.file = file
+        self.range = range
+        self.distance = distance
+        self.moved = moved
+        self.inFlight = inFlight
+        self.saved = saved
     }
 
     /// Moves the whole range. `stop` is looked at between steps. On a throw, `undo()` puts
@@ -71,26 +84,29 @@ final class TailMover {
     private func step(_ chunk: Range<Int>, isData: Bool, stop: StopRequest?) throws(EditorError) {
         beforeStep?()
         try stop?.check()
-        do {
+        var bytes: [UInt8]?
+        if isData {
+            var read = [UInt8](repeating: 0, count: chunk.count)
+            try mapped { () throws(MapError) in
+                try read.withMutableBytes { (buffer) throws(MapError) in try file.read(into: buffer, at: chunk.lowerBound) }
+            }
+            bytes = read
+        }
+        // The journal first: a crash during the move finds the chunk's bytes there.
+        try journal?.willMove(chunk, saved: bytes)
+        inFlight = chunk
+        saved = bytes
+        try mapped { () throws(MapError) in
             if isData {
-                var bytes = [UInt8](repeating: 0, count: chunk.count)
-                try bytes.withMutableBytes { (buffer) throws(MapError) in
-                    try file.read(into: buffer, at: chunk.lowerBound)
-                }
-                inFlight = chunk
-                saved = bytes
                 try file.move(from: chunk.lowerBound, to: chunk.lowerBound + distance, count: chunk.count)
             } else {
-                inFlight = chunk
-                saved = nil
                 try file.zero(offset: chunk.lowerBound + distance, count: chunk.count)
             }
-        } catch {
-            throw EditorError(error)
         }
         moved = distance > 0 ? chunk.lowerBound..<moved.upperBound : moved.lowerBound..<chunk.upperBound
         inFlight = nil
         saved = nil
+        try journal?.didMove(chunk)
     }
 
     /// Puts the moved part back and restores the chunk in flight, as far as the file still
@@ -173,4 +189,12 @@ final class TailMover {
         }
         return result
     }
+}
+
+/// Where a `TailMover` reports its progress (the recovery journal).
+protocol ShiftJournal: AnyObject {
+    /// The chunk is about to move; `saved` holds its bytes (nil: it is a hole).
+    func willMove(_ chunk: Range<Int>, saved: [UInt8]?) throws(EditorError)
+    /// The chunk has moved.
+    func didMove(_ chunk: Range<Int>) throws(EditorError)
 }
