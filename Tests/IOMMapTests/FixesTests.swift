@@ -85,6 +85,80 @@ import Testing
         #expect(mapped.heldViewsAndMappings.views <= 256)
     }
 
+    /// Growth that cannot happen in place (the address space after the mapping is taken)
+    /// replaces the mapping; the old one is unmapped once no reader names it.
+    @Test func replacedMappingsAreUnmappedWhileReadersRun() throws {
+        let file = TemporaryFile().create(pattern(64))
+        let mapped = try MappedFile(path: file.path)
+        // Each replacement grows the file to the end of the reserved room (which grows by a
+        // quarter), so 30 reach about 1.5 GiB, sparse.
+        let replacements = 30
+        let stop = Atomic<Bool>(false)
+        let wrongReads = Atomic<Int>(0)
+        let mostMappings = Atomic<Int>(0)
+        let blockers = Mutex<[UInt]>([])
+        let failedResizes = Mutex<[String]>([])
+        onThreads(3) { index in
+            if index == 0 {
+                defer { stop.store(true, ordering: .releasing) }
+                for _ in 0..<replacements {
+                    // Take the page right after the mapping's address space, then grow past it.
+                    // (Often another mapping is there already: mmap places new ones downward.)
+                    guard let start = try? mapped.withUnsafeBytes({ UInt(bitPattern: $0.baseAddress!) }),
+                        let end = mappingEnd(containing: start)
+                    else {
+                        wrongReads.add(1, ordering: .relaxed)
+                        return
+                    }
+                    let blocker = mmap(
+                        UnsafeMutableRawPointer(bitPattern: end), 4096, PROT_NONE,
+                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0)
+                    if let blocker, blocker != MAP_FAILED {
+                        blockers.withLock { $0.append(UInt(bitPattern: blocker)) }
+                    } else if errno != EEXIST {
+                        wrongReads.add(1, ordering: .relaxed)
+                        return
+                    }
+                    do {
+                        try mapped.resize(to: Int(end - start) + 4096)
+                    } catch {
+                        failedResizes.withLock { $0.append("\(error)") }
+                    }
+                    // Growth in place publishes views too (so retired views reach a batch).
+                    for _ in 0..<8 {
+                        do {
+                            try mapped.resize(to: try mapped.size() + 1)
+                        } catch {
+                            failedResizes.withLock { $0.append("\(error)") }
+                        }
+                    }
+                    let held = mapped.heldViewsAndMappings.mappings
+                    mostMappings.store(max(mostMappings.load(ordering: .relaxed), held), ordering: .relaxed)
+                }
+                return
+            }
+            var generator = SplitMix64(seed: UInt64(index))
+            var word: UInt64 = 0
+            let expected = pattern(64)
+            while !stop.load(ordering: .acquiring) {
+                let offset = Int(generator.next() % 56)
+                withUnsafeMutableBytes(of: &word) { buffer in
+                    if (try? mapped.read(into: buffer, at: offset)) == nil || Array(buffer) != Array(expected[offset..<(offset + 8)]) {
+                        wrongReads.add(1, ordering: .relaxed)
+                    }
+                }
+            }
+        }
+        #expect(wrongReads.load(ordering: .relaxed) == 0)
+        #expect(failedResizes.withLock { $0 } == [])
+        // Looked at every 32 replaced views: a handle that kept its mappings would hold 31.
+        #expect(mostMappings.load(ordering: .relaxed) <= 8, "mappings held: \(mostMappings.load(ordering: .relaxed))")
+        let mapsOfTheFile = readWholeFile("/proc/self/maps").split(separator: "\n").filter { $0.hasSuffix(file.path) }.count
+        #expect(mapsOfTheFile <= 8, "\(mapsOfTheFile) areas of the file are mapped")
+        #expect(try mapped.read(at: 0, count: 64) == pattern(64))
+        blockers.withLock { for blocker in $0 { munmap(UnsafeMutableRawPointer(bitPattern: blocker), 4096) } }
+    }
+
     @Test func lockCoversTheFileAfterRefreshAndResize() throws {
         let file = TemporaryFile().create(pattern(16 * 4096))
         let mapped = try MappedFile(path: file.path, options: OpenOptions(lock: true))
@@ -221,4 +295,14 @@ func readWholeFile(_ path: String) -> String {
         bytes += block[0..<count]
     }
     return String(decoding: bytes, as: UTF8.self)
+}
+
+/// The end of the /proc/self/maps area that starts at `start`.
+func mappingEnd(containing start: UInt) -> UInt? {
+    for line in readWholeFile("/proc/self/maps").split(separator: "\n") {
+        guard let range = line.split(separator: " ").first else { continue }
+        let bounds = range.split(separator: "-").compactMap { UInt($0, radix: 16) }
+        if bounds.count == 2 && bounds[0] == start { return bounds[1] }
+    }
+    return nil
 }
