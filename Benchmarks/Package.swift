@@ -28,6 +28,12 @@ let package = Package(
             dependencies: ["CBaselines", .product(name: "IOMMap", package: "hexmap")],
             path: "Sources/SideBySide"
         ),
+        // A user's plain loop: read(into:at:) over [Int] offsets vs Swift's memcpy from mmap vs pread(2).
+        .executableTarget(
+            name: "UserLoop",
+            dependencies: ["CBaselines", .product(name: "IOMMap", package: "hexmap")],
+            path: "Sources/UserLoop"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

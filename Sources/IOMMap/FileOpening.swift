@@ -60,10 +60,21 @@ struct FileOpening {
             } else if let wanted = options.size, wanted > size {
                 size = wanted
             }
-            opening = FileOpening(
-                path: path, descriptor: descriptor, originalSize: original, size: size, created: created)
-            if size != original {
-                try systemTruncate(descriptor, size).get(orThrow: "ftruncate")
+            if options.truncate && original > 0 {
+                // As O_TRUNC, then the size: `size` zero bytes, none of the old ones. Nothing
+                // can bring the cut bytes back, so a failure after this leaves the file empty.
+                try systemTruncate(descriptor, 0).get(orThrow: "ftruncate")
+                opening = FileOpening(path: path, descriptor: descriptor, originalSize: 0, size: 0, created: created)
+                if size > 0 {
+                    try systemTruncate(descriptor, size).get(orThrow: "ftruncate")
+                }
+                opening = FileOpening(path: path, descriptor: descriptor, originalSize: 0, size: size, created: created)
+            } else {
+                opening = FileOpening(
+                    path: path, descriptor: descriptor, originalSize: original, size: size, created: created)
+                if size != original {
+                    try systemTruncate(descriptor, size).get(orThrow: "ftruncate")
+                }
             }
             if options.noCache {
                 try systemDisableCache(descriptor).get(orThrow: "fcntl(F_NOCACHE)")

@@ -32,48 +32,75 @@ extension MappedFile {
     /// Copies `buffer.count` bytes at `offset` into `buffer`: the allocation-free read.
     ///
     /// Lock-free: it copies between two loads of the sequence counter and
-    /// retries if a write, resize or close ran meanwhile. Inlinable: small
-    /// random reads are the hot path, and a call boundary costs as much as the copy.
-    /// Large reads of a shared mapping skip the file's holes (see `nextData(in:)`).
+    /// retries if a write, resize or close ran meanwhile. Inlinable for up to
+    /// 16 bytes: small random reads are the hot path, and a call boundary costs
+    /// as much as the copy. Large reads of a shared mapping skip the file's
+    /// holes (see `nextData(in:)`).
     @inlinable
     public func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(MapError) {
+        if _fastPath(buffer.count <= 16) {
+            if _fastPath(iommap_read_published(published, buffer.baseAddress, offset, buffer.count) == 0) {
+                return
+            }
+        }
+        try readOutOfLine(into: buffer, at: offset)
+    }
+
+    /// Everything `read(into:at:)` does not inline: larger reads, retries and errors.
+    @usableFromInline
+    func readOutOfLine(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(MapError) {
         if buffer.count >= Self.holeSkippingReadSize && sharing == .shared {
             return try readSkippingHoles(into: buffer, at: offset)
         }
         try copyFromMapping(into: buffer, at: offset)
     }
 
-    /// The seqlock copy behind `read(into:at:)`.
-    @inlinable
+    /// The seqlock copy behind `read(into:at:)`, with its retries and its errors.
     func copyFromMapping(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(MapError) {
-        let count = buffer.count
-        var spins = 0
+        var attempt = ReadAttempt()
         while true {
-            let before = sequence.load(ordering: .acquiring)
-            if before & 1 == 1 {
-                backOff(&spins)
-                continue
-            }
-            guard !publishedClosed.load(ordering: .relaxed) else { throw .closed }
-            guard mode.allowsReading else { throw .accessDenied }
-            let view = currentView.pointee
-            guard rangeFits(offset: offset, count: count, size: view.size) else {
-                if sequence.load(ordering: .acquiring) != before { continue }
-                throw .outOfBounds(offset: offset, count: count, size: view.size)
-            }
-            guard count > 0, let destination = buffer.baseAddress else { return }
-            let source = UnsafeRawPointer(view.base + offset)
-            let faulted = iommap_guarded_copy_inline(destination, source, count, guardRange(source, count))
-            atomicMemoryFence(ordering: .acquiring)
-            if sequence.load(ordering: .relaxed) != before {
-                if faulted != 0 { _ = recoverFromFault() }  // a patch left behind must not fail the retry
-                continue
-            }
-            if faulted != 0 {
-                throw recoverFromFault()
-            }
-            return
+            let status = iommap_read_published_outline(published, buffer.baseAddress, offset, buffer.count)
+            if try attempt.finished(status, self, offset: offset, count: buffer.count) { return }
         }
+    }
+
+    /// Reads `width` bytes at each of `offsets` into consecutive `width`-byte slots of `buffer`
+    /// (a gather): the batch form of `read(into:at:)` for many small reads (an inspector, a
+    /// search that checks candidates). Each group of up to 4096 offsets is read in one seqlock
+    /// section, so it never mixes bytes from before and after a concurrent write.
+    /// `buffer` must hold `offsets.count * width` bytes. The first offset out of bounds throws
+    /// (slots before it may have been filled).
+    public func read(into buffer: UnsafeMutableRawBufferPointer, atEach offsets: UnsafeBufferPointer<Int>, width: Int)
+        throws(MapError)
+    {
+        guard width >= 0 else { throw .invalidArgument("width \(width) is negative") }
+        let (needed, overflow) = offsets.count.multipliedReportingOverflow(by: width)
+        guard !overflow, buffer.count >= needed else {
+            throw .invalidArgument("the buffer holds \(buffer.count) bytes, the gather needs \(overflow ? Int.max : needed)")
+        }
+        guard let destination = buffer.baseAddress, let first = offsets.baseAddress else { return }
+        let group = 4096
+        var start = 0
+        while start < offsets.count {
+            let count = min(group, offsets.count - start)
+            var attempt = ReadAttempt()
+            while true {
+                var refused = 0
+                let status = iommap_gather_published(
+                    published, destination + start * width, first + start, count, width, &refused)
+                let offset = Int(status) == Int(IOMMAP_READ_REFUSED) ? first[start + refused] : first[start]
+                if try attempt.finished(status, self, offset: offset, count: width) { break }
+            }
+            start += count
+        }
+    }
+
+    /// `read(into:atEach:width:)` for offsets in an array.
+    public func read(into buffer: UnsafeMutableRawBufferPointer, atEach offsets: [Int], width: Int) throws(MapError) {
+        let result = offsets.withUnsafeBufferPointer { offsets in
+            Result { () throws(MapError) in try read(into: buffer, atEach: offsets, width: width) }
+        }
+        try result.get()
     }
 
     /// A zero-copy view of `count` bytes at `offset`.
@@ -142,10 +169,63 @@ extension MappedFile {
         }
     }
 
-    /// Waits for a writer to finish: spin briefly, then yield the processor.
-    @usableFromInline
+    /// Waits for a writer to finish: spin briefly, then yield the processor, then wait for
+    /// the lock (a long change, such as a mutable scope, holds it throughout).
     func backOff(_ spins: inout Int) {
         spins += 1
-        if spins > 64 { sched_yield() }
+        if spins > 1024 {
+            state.withLock { _ in }
+        } else if spins > 64 {
+            sched_yield()
+        }
+    }
+}
+
+/// What a lock-free read does after each attempt: retry, repair, or say what went wrong.
+struct ReadAttempt {
+    private var spins = 0
+    private var repairs = 0
+
+    init() {
+        // Forget a fault an abandoned inline attempt may have left on this thread.
+        _ = iommap_take_fault_address()
+    }
+
+    /// True when the read is done; false to try again; throws its error.
+    mutating func finished(_ status: CInt, _ file: MappedFile, offset: Int, count: Int) throws(MapError) -> Bool {
+        switch Int(status) {
+        case Int(IOMMAP_READ_DONE):
+            return true
+        case Int(IOMMAP_READ_UNREGISTERED):
+            _ = iommap_thread_register()
+        case Int(IOMMAP_READ_REFUSED):
+            // Closed, write-only or out of bounds: say which, under the lock (the view may
+            // have changed since; then read again).
+            try file.state.withLock { (state) throws(MapError) in
+                guard !state.isClosed else { throw .closed }
+                guard file.mode.allowsReading else { throw .accessDenied }
+                guard rangeFits(offset: offset, count: count, size: state.size) else {
+                    throw .outOfBounds(offset: offset, count: count, size: state.size)
+                }
+            }
+        case Int(IOMMAP_READ_FAULTED):
+            let address = iommap_take_fault_address()
+            // Another thread's patch (this read did not fault itself): the bytes may be its
+            // zeros, so repair and read again, a few times at most.
+            if address == nil && repairs < 8 {
+                repairs += 1
+                _ = file.recoverFromFault(at: nil)
+                return false
+            }
+            throw file.recoverFromFault(at: address)
+        default:  // IOMMAP_READ_RETRY
+            if iommap_poison_test(file.poison) != 0 {
+                _ = iommap_take_fault_address()
+                _ = file.recoverFromFault(at: nil)  // a patch left behind must not fail the retry
+            } else {
+                file.backOff(&spins)
+            }
+        }
+        return false
     }
 }

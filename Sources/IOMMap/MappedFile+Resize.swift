@@ -24,13 +24,18 @@ extension MappedFile {
             repairAfterFault(&state)
             if sharing == .private {
                 try resizePrivately(to: newSize, &state)
+                // The rebuilt (or grown) anonymous mapping is locked as the old one was.
+                if state.locksMemory && newSize > 0 {
+                    try systemLock(state.mapping.base, pageCeiling(newSize)).get(orThrow: "mlock")
+                }
+                reclaimRetired(&state)
                 return
             }
             let oldSize = state.size
             try systemTruncate(state.descriptor, newSize).get(orThrow: "ftruncate")
             do throws(MapError) {
                 let mapping = try mappingWithRoom(for: newSize, &state)
-                if state.locksMemory && newSize > oldSize {
+                if state.locksMemory && (newSize > oldSize || mapping !== state.mapping) {
                     try systemLock(mapping.base, pageCeiling(newSize)).get(orThrow: "mlock")
                 }
                 publish(mapping, size: newSize, in: &state)
@@ -40,6 +45,7 @@ extension MappedFile {
             }
             // A reader that raced with a shrink may have faulted on the cut pages.
             repairAfterFault(&state)
+            reclaimRetired(&state)
         }
     }
 
@@ -49,14 +55,23 @@ extension MappedFile {
         try state.withLock { (state) throws(MapError) -> SizeChange in
             guard !state.isClosed else { throw .closed }
             beginChange()
-            defer { endChange() }
+            defer {
+                endChange()
+                reclaimRetired(&state)
+            }
             repairAfterFault(&state)
             guard sharing == .shared else { return .unchanged }
             let fileSize = try systemFileSize(state.descriptor).get(orThrow: "fstat").size
             let oldSize = state.size
             guard fileSize != oldSize else { return .unchanged }
             let mapping = try mappingWithRoom(for: fileSize, &state)
+            let replaced = mapping !== state.mapping
             publish(mapping, size: fileSize, in: &state)
+            // `lock` covers the pages the file grew into, and all of a mapping that replaced
+            // the old one (the size change stands even if the lock fails: the file did change).
+            if state.locksMemory && fileSize > 0 && (fileSize > oldSize || replaced) {
+                try systemLock(mapping.base, pageCeiling(fileSize)).get(orThrow: "mlock")
+            }
             return fileSize > oldSize ? .grew(from: oldSize, to: fileSize) : .shrank(from: oldSize, to: fileSize)
         }
     }
@@ -64,37 +79,62 @@ extension MappedFile {
     /// Maps the file again over pages the SIGBUS handler patched, so the next
     /// access faults again or sees the file's real bytes, never stale zeros.
     /// If that fails the poison stays set and every access keeps failing safely.
+    ///
+    /// Only the patched pages are mapped again, so a private mapping keeps its edits on every
+    /// other page. (A fault in a private mapping is on a page past the end of the file, where
+    /// the kernel has already dropped private edits, as POSIX asks; a repair that mapped the
+    /// file again from offset 0, as a race here once did, dropped the edits below the end.)
     func repairAfterFault(_ state: inout State) {
         guard iommap_poison_test(poison) != 0, !state.isClosed else { return }
         var lowest: UInt = 0
-        let mark = iommap_poison_begin_repair(poison, &lowest)
-        let mapping = state.mapping
-        let base = UInt(bitPattern: mapping.base)
-        // Shared: remap it all (same file, same bytes). Private: only from the
-        // lowest patched page, so private changes below it survive; when that
-        // page is unknown or belongs to a replaced mapping, from the start.
-        var start = 0
-        if sharing == .private, lowest >= base, lowest < base + UInt(mapping.fileBacked) {
-            start = pageFloor(Int(lowest - base))
+        var runCount: UInt32 = 0
+        var runs = [UInt](repeating: 0, count: Int(IOMMAP_POISON_RUNS) * 2)
+        let mark = runs.withUnsafeMutableBufferPointer { runs in
+            iommap_poison_begin_repair(poison, &lowest, runs.baseAddress!, &runCount)
         }
-        if start < mapping.fileBacked {
-            let flags = sharing == .shared ? (MAP_SHARED | MAP_FIXED) : (MAP_PRIVATE | MAP_FIXED | MAP_NORESERVE)
-            let remapped = systemMap(
-                at: mapping.base + start, length: mapping.fileBacked - start, protection: mode.protection,
-                flags: flags, descriptor: state.descriptor, offset: start)
-            guard case .success = remapped else { return }
-            if state.locksMemory && state.size > 0 {
-                _ = systemLock(mapping.base, pageCeiling(state.size))
+        let overflowed = runCount == UInt32.max
+        let patched = overflowed ? [] : (0..<Int(runCount)).map { runs[2 * $0]..<runs[2 * $0 + 1] }
+        // Past the end of the file now: where the kernel has already dropped private edits.
+        let fileEnd = overflowed ? ((try? systemFileSize(state.descriptor).get(orThrow: "fstat").size).map(pageCeiling) ?? 0) : 0
+        for mapping in knownMappings(state) where mapping.fileBacked > 0 {
+            let base = UInt(bitPattern: mapping.base)
+            let end = base + UInt(mapping.fileBacked)
+            var ranges = patched
+            if overflowed {
+                // More runs than the record holds. A shared mapping is the file: map it all
+                // again. A private one from its lowest patched page (every patched page lay
+                // past the end of the file when it faulted, so no edit is lost), or, when that
+                // page is in another mapping, from the current end of the file.
+                if sharing == .shared {
+                    ranges = [base..<end]
+                } else if lowest >= base && lowest < end {
+                    ranges = [lowest..<end]
+                } else {
+                    ranges = [(base + UInt(min(fileEnd, mapping.fileBacked)))..<end]
+                }
             }
+            for run in ranges {
+                let start = max(run.lowerBound, base)
+                let stop = min(run.upperBound, end)
+                guard start < stop else { continue }
+                let offset = Int(start - base)
+                let flags = sharing == .shared ? (MAP_SHARED | MAP_FIXED) : (MAP_PRIVATE | MAP_FIXED | MAP_NORESERVE)
+                let remapped = systemMap(
+                    at: mapping.base + offset, length: Int(stop - start), protection: mode.protection,
+                    flags: flags, descriptor: state.descriptor, offset: offset)
+                guard case .success = remapped else { return }
+            }
+        }
+        if state.locksMemory && state.size > 0 {
+            _ = systemLock(state.mapping.base, pageCeiling(state.size))
         }
         iommap_poison_repaired(poison, mark)
     }
 
-    /// Handles a fault seen by a lock-free reader: repairs under the lock and says what it means.
-    @usableFromInline
-    func recoverFromFault() -> MapError {
-        let address = iommap_last_fault_address()
-        return state.withLock { state in
+    /// Handles a fault seen by a lock-free reader or a guarded scope: repairs under the lock
+    /// and says what the fault at `address` means.
+    func recoverFromFault(at address: UnsafeRawPointer?) -> MapError {
+        state.withLock { state in
             beginChange()
             repairAfterFault(&state)
             endChange()
@@ -106,7 +146,7 @@ extension MappedFile {
     /// what the fault means. Call under the lock, right after the guarded call that faulted.
     @discardableResult
     func recoverUnderLock(_ state: inout State) -> MapError {
-        let address = iommap_last_fault_address()
+        let address = iommap_take_fault_address()
         beginChange()
         repairAfterFault(&state)
         endChange()
@@ -118,7 +158,7 @@ extension MappedFile {
     /// process cut (`.busError`), even when the file has grown back since.
     func faultError(at address: UnsafeRawPointer?, _ state: State) -> MapError {
         guard let address, !state.isClosed else { return .busError }
-        let mappings = [state.mapping] + state.retired
+        let mappings = knownMappings(state)
         guard let mapping = mappings.first(where: { address >= UnsafeRawPointer($0.base) && address < UnsafeRawPointer($0.base + $0.capacity) }),
             mapping.fileBacked > 0,
             case .success(let file) = systemFileSize(state.descriptor)
@@ -182,7 +222,7 @@ extension MappedFile {
         if kept > 0 {
             let source = UnsafeRawPointer(current.base)
             if iommap_guarded_copy(base, source, kept, guardRange(source, kept)) != 0 {
-                let address = iommap_last_fault_address()
+                let address = iommap_take_fault_address()
                 repairAfterFault(&state)
                 throw faultError(at: address, state)
             }

@@ -60,7 +60,7 @@ extension MappedFile {
         let faulted = change()
         if faulted != 0 {
             // Repair inside the change: a reader that copied patched zeros must see the count move.
-            let address = iommap_last_fault_address()
+            let address = iommap_take_fault_address()
             repairAfterFault(&state)
             endChange()
             throw faultError(at: address, state)

@@ -14,12 +14,14 @@ import SystemPackage
 /// of a crash when another process shrinks the file.
 ///
 /// One handle may be used from any number of threads. Readers never lock: the
-/// handle publishes its mapping's address and size under a sequence counter
-/// (a seqlock), and a read retries if a writer, resize or close ran while it
-/// copied, so it never returns half of a concurrent write. Everything that
-/// changes bytes or the mapping holds one mutex. Mappings a handle replaced are
-/// kept until the handle goes away, so a reader that raced with `resize` or
-/// `close` copies from memory that is still mapped, then retries.
+/// handle publishes a view (its mapping's address and size, and whether reads
+/// are allowed) under a sequence counter (a seqlock), and a read retries if a
+/// write, resize or close ran while it copied, so it never returns half of a
+/// concurrent write. Everything that changes bytes or the mapping holds one
+/// mutex. A reader names the view it uses in its thread's record; a view that
+/// a resize, refresh or close replaced (and the mapping it holds) is freed once
+/// no thread names it, so a racing reader always copies from memory that is
+/// still mapped, and a handle that follows a growing file for days stays small.
 public final class MappedFile: @unchecked Sendable {
     /// The path the file was opened at, as its bytes.
     public let filePath: FilePath
@@ -34,26 +36,29 @@ public final class MappedFile: @unchecked Sendable {
     /// The system's page size; `sync` and `advise` round ranges to it.
     public static var pageSize: Int { systemPageSize }
 
-    // The seqlock view: odd while a change is under way.
-    @usableFromInline let sequence = Atomic<UInt>(0)
-    /// The address of the current `PublishedView` (address and size that belong together).
-    @usableFromInline let publishedView = Atomic<UInt>(0)
-    @usableFromInline let publishedClosed = Atomic<Bool>(false)
-    /// Counts the pages the SIGBUS handler patched in this handle's mappings.
+    /// The seqlock, the current view and the poison record (patches the SIGBUS handler made),
+    /// in C memory that inline C reads with plain atomic loads.
+    @usableFromInline let published: UnsafeMutablePointer<iommap_published>
+    /// The poison record inside `published`.
     @usableFromInline let poison: UnsafeMutablePointer<iommap_poison>
     let state: Locked<State>
 
     struct State {
         var descriptor: CInt
         var mapping: Mapping
-        /// Mappings replaced by a resize or a close, kept for racing readers.
-        var retired: [Mapping] = []
-        /// Every view ever published (a reader may still hold an old one); freed with the handle.
-        var views: [UnsafeMutablePointer<PublishedView>] = []
+        /// The view readers see now.
+        var view: UnsafeMutablePointer<iommap_view>
+        /// Views replaced by a resize, refresh or close that a racing reader may still name.
+        var retired: [UnsafeMutablePointer<iommap_view>] = []
+        /// How many retired views to let pile up before looking for ones to free.
+        var reclaimThreshold = MappedFile.reclaimBatch
         var size: Int
         var isClosed = false
         let locksMemory: Bool
     }
+
+    /// Retired views are looked at in batches: each look costs one membarrier.
+    static let reclaimBatch = 32
 
     /// Opens (and, if asked, creates, grows or truncates) the file at `path` and maps it.
     ///
@@ -87,14 +92,16 @@ public final class MappedFile: @unchecked Sendable {
             self.mode = mode
             self.sharing = options.sharing
             self.created = opened.created
-            guard let poison = iommap_poison_create() else {
+            guard let published = iommap_published_create() else {
                 throw MapError.system(operation: "calloc", errno: .noMemory)
             }
-            self.poison = poison
-            var state = State(
-                descriptor: opened.descriptor, mapping: mapping, size: opened.size, locksMemory: options.lock)
-            Self.publishView(of: mapping, size: opened.size, to: publishedView, in: &state)
-            self.state = Locked(state)
+            self.published = published
+            self.poison = published.pointer(to: \.poison)!
+            let view = Self.makeView(
+                of: mapping, size: opened.size, readable: mode.allowsReading, poison: poison)
+            iommap_publish_view(published, view, opened.size)
+            self.state = Locked(
+                State(descriptor: opened.descriptor, mapping: mapping, view: view, size: opened.size, locksMemory: options.lock))
         } catch {
             opened.undo()
             throw error
@@ -107,15 +114,19 @@ public final class MappedFile: @unchecked Sendable {
                 _ = systemFileLock(state.descriptor, LOCK_UN)  // a region may keep the open file alive
                 _ = systemClose(state.descriptor)
             }
-            for view in state.views { view.deallocate() }
+            // No reader can be inside: each holds a reference to the handle.
+            for view in state.retired { Self.free(view) }
+            Self.free(state.view)
+            state.retired = []
         }
-        iommap_poison_destroy(poison)
+        iommap_published_destroy(published)
     }
 
     /// The mapped size in bytes (iommap's `position/1`).
     public func size() throws(MapError) -> Int {
-        guard !publishedClosed.load(ordering: .acquiring) else { throw .closed }
-        return currentView.pointee.size
+        let size = iommap_published_size(published)
+        guard size >= 0 else { throw .closed }
+        return size
     }
 
     /// Closes the handle. Regions taken from it stay valid; a second close throws `.closed`.
@@ -124,52 +135,102 @@ public final class MappedFile: @unchecked Sendable {
             guard !state.isClosed else { throw .closed }
             beginChange()
             state.isClosed = true
-            publishedClosed.store(true, ordering: .relaxed)
+            replaceView(size: state.size, in: &state)
             endChange()
             // The mappings keep the open file alive after the descriptor closes, and a lock
             // with it: give the lock up explicitly.
             _ = systemFileLock(state.descriptor, LOCK_UN)
             _ = systemClose(state.descriptor)
+            reclaimRetired(&state, force: true)
         }
     }
 
     // MARK: - Publishing changes to lock-free readers (call under the lock)
 
     func beginChange() {
-        sequence.wrappingAdd(1, ordering: .sequentiallyConsistent)
-        // The odd count must be visible before any byte of the change (ARM reorders plain stores).
-        atomicMemoryFence(ordering: .sequentiallyConsistent)
+        iommap_change_begin(published)
     }
 
     func endChange() {
-        sequence.wrappingAdd(1, ordering: .releasing)
+        iommap_change_end(published)
     }
 
-    /// Makes `mapping` and `size` what readers see; the old mapping is kept for
-    /// racing readers. Call between `beginChange()` and `endChange()`.
+    /// Makes `mapping` and `size` what readers see; the old view (and with it the old mapping)
+    /// is kept for racing readers until `reclaimRetired` finds none. Call between
+    /// `beginChange()` and `endChange()`.
     func publish(_ mapping: Mapping, size: Int, in state: inout State) {
-        if mapping !== state.mapping {
-            state.retired.append(state.mapping)
-            state.mapping = mapping
-        }
+        state.mapping = mapping
         state.size = size
-        Self.publishView(of: mapping, size: size, to: publishedView, in: &state)
+        replaceView(size: size, in: &state)
     }
 
-    /// Publishes address and size as one pointer, so no reader pairs one mapping's size with another's address.
-    private static func publishView(
-        of mapping: Mapping, size: Int, to published: borrowing Atomic<UInt>, in state: inout State
-    ) {
-        let view = UnsafeMutablePointer<PublishedView>.allocate(capacity: 1)
-        view.initialize(to: PublishedView(base: mapping.base, size: size))
-        state.views.append(view)
-        published.store(UInt(bitPattern: view), ordering: .releasing)
+    /// Publishes a new view of the current mapping and retires the old one.
+    private func replaceView(size: Int, in state: inout State) {
+        let view = Self.makeView(
+            of: state.mapping, size: size, readable: mode.allowsReading && !state.isClosed, poison: poison)
+        iommap_publish_view(published, view, state.isClosed ? -1 : size)
+        state.retired.append(state.view)
+        state.view = view
     }
 
-    /// The view readers use now.
-    @usableFromInline
-    var currentView: UnsafePointer<PublishedView> {
-        UnsafePointer(bitPattern: publishedView.load(ordering: .acquiring))!
+    /// A view of `size` bytes of `mapping`: address and size as one pointer, so no reader
+    /// pairs one mapping's size with another's address. It holds the mapping until freed.
+    private static func makeView(
+        of mapping: Mapping, size: Int, readable: Bool, poison: UnsafeMutablePointer<iommap_poison>
+    ) -> UnsafeMutablePointer<iommap_view> {
+        let view = UnsafeMutablePointer<iommap_view>.allocate(capacity: 1)
+        view.initialize(
+            to: iommap_view(
+                base: mapping.base.assumingMemoryBound(to: CChar.self), readable: readable ? size : -1, size: size,
+                poison: poison, owner: UnsafeRawPointer(Unmanaged.passRetained(mapping).toOpaque())))
+        return view
+    }
+
+    private static func free(_ view: UnsafeMutablePointer<iommap_view>) {
+        if let owner = view.pointee.owner {
+            Unmanaged<Mapping>.fromOpaque(owner).release()
+        }
+        view.deallocate()
+    }
+
+    /// Frees the retired views no reader names any more (their mappings go with the last
+    /// reference: regions keep theirs). Looks only when enough have piled up, unless `force`.
+    /// Where the system has no membarrier, views are kept until the handle goes.
+    func reclaimRetired(_ state: inout State, force: Bool = false) {
+        guard !state.retired.isEmpty, force || state.retired.count >= state.reclaimThreshold else { return }
+        // A patch in a mapping about to be unmapped is repaired first, so no repair can later
+        // land on whatever the system maps at that address next.
+        repairAfterFault(&state)
+        var inUse = [UInt8](repeating: 1, count: state.retired.count)
+        let views = state.retired.map { UnsafePointer($0) }
+        _ = views.withUnsafeBufferPointer { views in
+            inUse.withUnsafeMutableBufferPointer { inUse in
+                iommap_views_in_use(views.baseAddress!, views.count, inUse.baseAddress!)
+            }
+        }
+        var kept: [UnsafeMutablePointer<iommap_view>] = []
+        for (view, used) in zip(state.retired, inUse) {
+            if used != 0 { kept.append(view) } else { Self.free(view) }
+        }
+        state.retired = kept
+        state.reclaimThreshold = max(Self.reclaimBatch, kept.count * 2)
+    }
+
+    /// The mappings this handle still holds: the current one and those of retired views.
+    func knownMappings(_ state: State) -> [Mapping] {
+        var mappings = [state.mapping]
+        for view in state.retired {
+            guard let owner = view.pointee.owner else { continue }
+            let mapping = Unmanaged<Mapping>.fromOpaque(owner).takeUnretainedValue()
+            if !mappings.contains(where: { $0 === mapping }) { mappings.append(mapping) }
+        }
+        return mappings
+    }
+
+    /// The number of views and distinct mappings the handle holds (a test hook: both stay
+    /// small however often the handle is resized).
+    @_spi(Testing) public var heldViewsAndMappings: (views: Int, mappings: Int) {
+        state.withLock { state in (state.retired.count + 1, knownMappings(state).count) }
     }
 
     /// The guard description for an access to `count` bytes at `address`.

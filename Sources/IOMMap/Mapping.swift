@@ -1,9 +1,9 @@
 /// One `mmap` of a file: an address range, unmapped when the last reference goes.
 ///
-/// ARC is the reference count: the handle holds its current mapping (and the
-/// ones it replaced, until the handle itself goes, because a lock-free reader
-/// may still be copying from them), and every `MappedRegion` holds the mapping
-/// it views. So a region stays valid after `close()` and after `resize`.
+/// ARC is the reference count: the handle holds its current mapping, every
+/// published view holds the mapping it shows (a replaced view lives until no
+/// lock-free reader names it), and every `MappedRegion` and guarded scope holds
+/// the mapping it views. So a region stays valid after `close()` and `resize`.
 final class Mapping: @unchecked Sendable {
     let base: UnsafeMutableRawPointer
     /// Bytes of address space mapped: whole pages, possibly past the end of the
@@ -22,13 +22,6 @@ final class Mapping: @unchecked Sendable {
     deinit {
         systemUnmap(base, capacity)
     }
-}
-
-/// An address and a size that belong together: what lock-free readers see.
-@usableFromInline
-struct PublishedView {
-    @usableFromInline let base: UnsafeMutableRawPointer
-    @usableFromInline let size: Int
 }
 
 /// Rounds down to a page boundary.

@@ -2,7 +2,8 @@
 public struct OpenOptions: Sendable, Equatable {
     /// Create the file if it does not exist (not with `.read`).
     public var create: Bool
-    /// Cut the file to `size` (or to zero without one) when it opens (not with `.read`).
+    /// Empty the file when it opens, as `O_TRUNC` does, then give it `size` zero bytes (or
+    /// none without one): none of the old bytes survive (not with `.read`).
     public var truncate: Bool
     /// Grow the file to at least this many bytes; never shrinks it unless `truncate` is set.
     public var size: Int?

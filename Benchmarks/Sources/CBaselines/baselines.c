@@ -53,3 +53,13 @@ const void *baseline_map(int fd, size_t size) {
     void *base = mmap(NULL, size, PROT_READ, MAP_SHARED, fd, 0);
     return base == MAP_FAILED ? NULL : base;
 }
+
+volatile uint64_t baseline_sunk;
+
+void baseline_sink(uint64_t value) {
+    baseline_sunk += value;
+}
+
+void baseline_barrier(void) {
+    __asm__ volatile("" : : : "memory");
+}

@@ -25,4 +25,8 @@ uint64_t baseline_mmap_random(const void *base, const uint64_t *offsets, size_t 
 uint64_t baseline_memcpy_sequential(const void *base, size_t file_size, void *buffer, size_t chunk, size_t passes);
 /// Maps a file read-only with plain mmap (no guard, no lock); NULL on failure.
 const void *baseline_map(int fd, size_t size);
+/// An opaque consumer: the optimiser cannot see into it, so a value passed here must be computed.
+void baseline_sink(uint64_t value);
+/// A compiler barrier the optimiser cannot see through: no memory access moves across a call to it.
+void baseline_barrier(void);
 #endif
