@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 off_t iommap_seek_data(int descriptor, off_t offset, int hole) {
@@ -40,6 +41,31 @@ int iommap_punch_hole(int descriptor, off_t offset, off_t count) {
     (void)offset;
     (void)count;
     errno = EOPNOTSUPP;
+    return -1;
+#endif
+}
+
+int iommap_birth_time(int descriptor, int64_t *seconds, uint32_t *nanoseconds) {
+#if defined(__linux__) && defined(STATX_BTIME)
+    struct statx status;
+    if (statx(descriptor, "", AT_EMPTY_PATH, STATX_BTIME, &status) != 0 || !(status.stx_mask & STATX_BTIME)) {
+        return -1;
+    }
+    *seconds = status.stx_btime.tv_sec;
+    *nanoseconds = status.stx_btime.tv_nsec;
+    return 0;
+#elif defined(__APPLE__)
+    struct stat status;
+    if (fstat(descriptor, &status) != 0) {
+        return -1;
+    }
+    *seconds = status.st_birthtimespec.tv_sec;
+    *nanoseconds = (uint32_t)status.st_birthtimespec.tv_nsec;
+    return 0;
+#else
+    (void)descriptor;
+    (void)seconds;
+    (void)nanoseconds;
     return -1;
 #endif
 }

@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CIOMMap
 
 /// Which file a handle maps, and advisory locking between processes.
 extension MappedFile {
@@ -13,13 +14,23 @@ extension MappedFile {
     public struct FileID: Hashable, Sendable, CustomStringConvertible {
         public let device: UInt64
         public let inode: UInt64
+        /// When the file was created, in nanoseconds since 1970; 0 where the file system does
+        /// not say. It tells a new file from a deleted one whose inode number was reused.
+        public let birth: UInt64
 
-        public init(device: UInt64, inode: UInt64) {
+        public init(device: UInt64, inode: UInt64, birth: UInt64 = 0) {
             self.device = device
             self.inode = inode
+            self.birth = birth
         }
 
         public var description: String { "\(device):\(inode)" }
+
+        /// Whether both ids could be the same file: the same device and inode, and the same
+        /// creation time where both know it.
+        public func mayBeSameFile(as other: FileID) -> Bool {
+            device == other.device && inode == other.inode && (birth == 0 || other.birth == 0 || birth == other.birth)
+        }
     }
 
     /// The device and inode of the mapped file (not of whatever the path names now).
@@ -27,8 +38,14 @@ extension MappedFile {
     public func fileID() throws(MapError) -> FileID {
         try withOpenState(writing: false, allowWriteOnly: true) { (state) throws(MapError) -> FileID in
             let status = try systemStatus(state.descriptor).get(orThrow: "fstat")
+            var seconds: Int64 = 0
+            var nanoseconds: UInt32 = 0
+            let birth =
+                iommap_birth_time(state.descriptor, &seconds, &nanoseconds) == 0 && seconds > 0
+                ? UInt64(seconds) * 1_000_000_000 + UInt64(nanoseconds) : 0
             return FileID(
-                device: UInt64(truncatingIfNeeded: status.st_dev), inode: UInt64(truncatingIfNeeded: status.st_ino))
+                device: UInt64(truncatingIfNeeded: status.st_dev), inode: UInt64(truncatingIfNeeded: status.st_ino),
+                birth: birth)
         }
     }
 

@@ -71,11 +71,29 @@ struct EditCommand: ParsableCommand {
         ))
     var repl = false
 
-    var isHeadless: Bool { !commands.isEmpty || script != nil || watch }
+    @Option(
+        help: ArgumentHelp(
+            "Resolve the journal an earlier session left (it died with unsynced edits): take them back, keep and sync them, or discard a damaged journal.",
+            valueName: "rollback|keep|discard"))
+    var recover: String?
+
+    @Flag(help: "With --recover rollback: restore the earlier session's bytes even where another process changed them since.")
+    var force = false
+
+    var isHeadless: Bool { !commands.isEmpty || script != nil || watch || recover != nil }
 
     func validate() throws {
         if !commands.isEmpty, script != nil {
             throw ValidationError("give commands with -c or a script with -s, not both")
+        }
+        if let recover, RecoveryMode(rawValue: recover) == nil {
+            throw ValidationError("--recover takes rollback, keep or discard, not '\(recover)'")
+        }
+        if force, recover != "rollback" {
+            throw ValidationError("--force goes with --recover rollback only")
+        }
+        if recover != nil, readOnly || privateMapping {
+            throw ValidationError("--recover changes the file: it cannot be combined with -r or --private")
         }
         if repl, isHeadless {
             throw ValidationError("--repl reads its commands from standard input: it cannot be combined with -c, -s or --watch")
@@ -130,7 +148,8 @@ struct EditCommand: ParsableCommand {
             return fail("\(error)", status: 2)
         }
         // A run that only reads needs no lock: it may look at a file another session edits.
-        let edits = !readOnly && !privateMapping && parsed.lines.contains { $0.command.changesFile }
+        let edits =
+            !readOnly && !privateMapping && (recover != nil || parsed.lines.contains { $0.command.changesFile })
         let document: Document
         do {
             document = try open(locking: edits ? .wait(seconds: Self.lockWaitSeconds) : .none)
@@ -138,6 +157,16 @@ struct EditCommand: ParsableCommand {
             return fail(openFailure(error), status: 1)
         }
         defer { document.close() }
+        if let recover, let mode = RecoveryMode(rawValue: recover) {
+            do {
+                writeToStandardError("hexmap: \(try document.recover(mode, force: force))\n")
+            } catch {
+                return fail(error.message, status: 1)
+            }
+        } else if let notice = document.recoveryNotice, !edits {
+            writeToStandardError("hexmap: warning: \(notice) (hexmap FILE --recover rollback|keep resolves it)\n")
+        }
+        if let warning = document.recoveryWarning { writeToStandardError("hexmap: warning: \(warning)\n") }
         // A reader that goes away (`| head`) must not kill us mid-edit: EPIPE becomes an error.
         signal(SIGPIPE, SIG_IGN)
         // Ctrl-C, SIGTERM and SIGHUP stop at a safe point and roll back instead of killing us.
@@ -168,6 +197,10 @@ struct EditCommand: ParsableCommand {
         }
         defer { document.close() }
         if let notice = document.readOnlyNotice { writeToStandardError("hexmap: \(notice)\n") }
+        if let notice = document.recoveryNotice {
+            writeToStandardError("hexmap: \(notice): recover rollback or recover keep resolves it\n")
+        }
+        if let warning = document.recoveryWarning { writeToStandardError("hexmap: warning: \(warning)\n") }
         signal(SIGPIPE, SIG_IGN)
         SignalStop.install()
         document.stopRequest = SignalStop.request

@@ -281,6 +281,10 @@ int iommap_allocate(int descriptor, off_t offset, off_t count);
 /// -1 with errno EOPNOTSUPP where the platform or file system cannot.
 int iommap_punch_hole(int descriptor, off_t offset, off_t count);
 
+/// When the file was created (statx STATX_BTIME on Linux, st_birthtime on macOS); -1 where
+/// the file system or the platform does not say.
+int iommap_birth_time(int descriptor, int64_t *_Nonnull seconds, uint32_t *_Nonnull nanoseconds);
+
 /// Test hook: swaps the action that faults which are not ours are handed to.
 void iommap_guard_exchange_previous(const struct sigaction *_Nonnull replacement,
                                     struct sigaction *_Nonnull previous);

@@ -46,10 +46,18 @@ public struct Setting: Sendable {
 
 /// Every setting.
 public enum Settings {
-    public static let all: [Setting] = [columns]
+    public static let all: [Setting] = [columns, journal]
 
     public static func named(_ name: String) -> Setting? {
         all.first { $0.name == name }
+    }
+
+    static let journal = Setting(
+        name: "journal", values: .choice(JournalMode.allCases.map(\.rawValue)),
+        summary: "the recovery journal: write (survives a kill), fsync (a power cut too), off"
+    ) { (value, run) throws(EditorError) in
+        try run.document.setJournalMode(JournalMode(rawValue: value)!)
+        run.effects.message = "journal=\(value)"
     }
 
     static let columns = Setting(

@@ -12,6 +12,7 @@ extension Document {
         let entry = JournalEntry.overwrite(offset: offset, old: old, new: .bytes(SavedBytes(bytes)))
         try apply(entry, stop: stopRequest)
         journal.record(entry)
+        journalStep()
     }
 
     /// Overwrites `count` bytes at `offset` with `byte`.
@@ -19,10 +20,12 @@ extension Document {
         try checkWritable()
         try checkRange(offset: offset, count: count, what: "fill")
         guard count > 0 else { return }
-        let old = try SavedBytes.capture(from: store, at: offset, count: count, stop: stopRequest, release: release)
+        let old = try SavedBytes.capture(
+            from: store, at: offset, count: count, stop: stopRequest, journal: recoveryJournal, release: release)
         let entry = JournalEntry.overwrite(offset: offset, old: old, new: .repeated(byte, count: count))
         try apply(entry, stop: stopRequest)
         journal.record(entry)
+        journalStep()
     }
 
     /// Inserts bytes at `offset` (up to the size: inserting at the size appends).
@@ -33,6 +36,7 @@ extension Document {
         let entry = JournalEntry.insert(offset: offset, bytes: SavedBytes(bytes))
         try apply(entry, stop: stopRequest)
         journal.record(entry)
+        journalStep()
     }
 
     /// Removes `count` bytes at `offset`, shifting the tail down.
@@ -40,10 +44,12 @@ extension Document {
         try checkWritable()
         try checkRange(offset: offset, count: count, what: "delete")
         guard count > 0 else { return }
-        let removed = try SavedBytes.capture(from: store, at: offset, count: count, stop: stopRequest, release: release)
+        let removed = try SavedBytes.capture(
+            from: store, at: offset, count: count, stop: stopRequest, journal: recoveryJournal, release: release)
         let entry = JournalEntry.delete(offset: offset, removed: removed)
         try apply(entry, stop: stopRequest)
         journal.record(entry)
+        journalStep()
     }
 
     /// Truncates or extends the file (ftruncate + remap). Growth adds zero bytes.
@@ -55,11 +61,13 @@ extension Document {
         let cutTail =
             newSize < oldSize
             ? try SavedBytes.capture(
-                from: store, at: newSize, count: oldSize - newSize, stop: stopRequest, release: release)
+                from: store, at: newSize, count: oldSize - newSize, stop: stopRequest, journal: recoveryJournal,
+                release: release)
             : nil
         let entry = JournalEntry.resize(from: oldSize, to: newSize, cutTail: cutTail)
         try apply(entry, stop: stopRequest)
         journal.record(entry)
+        journalStep()
     }
 
     /// Takes back the last edit; returns where it started, or nil when there is nothing to undo.
@@ -68,6 +76,7 @@ extension Document {
         try checkWritable()
         try revert(entry)
         journal.didUndo()
+        journalStep()
         return entry.offset
     }
 
@@ -77,6 +86,7 @@ extension Document {
         try checkWritable()
         try apply(entry, stop: stopRequest)
         journal.didRedo()
+        journalStep()
         return entry.offset
     }
 
@@ -87,22 +97,47 @@ extension Document {
             try checkWritable()
             try revert(entry)
             journal.didUndo()
+            journalStep()
         }
         while journal.position < checkpoint.branchPoint, let entry = journal.nextRedo {
             try apply(entry, stop: nil)
             journal.didRedo()
+            journalStep()
         }
         while let entry = checkpoint.restore.first {
             try apply(entry, stop: nil)
             journal.recordReplayedStep(toward: checkpoint)
+            journalStep()
         }
     }
 
     // MARK: - Applying entries to the file
 
-    /// Does what `entry` describes. If a step fails part-way, the steps already taken are
-    /// undone, so the file matches the journal (which does not record it).
+    /// Does what `entry` describes, with its recovery record written first. If a step fails
+    /// part-way, the steps already taken are undone, so the file matches the undo journal
+    /// (which does not record it), and the recovery journal says the change was cancelled.
     private func apply(_ entry: JournalEntry, stop: StopRequest?) throws(EditorError) {
+        try journalApplying(entry)
+        do {
+            try perform(entry, stop: stop)
+        } catch {
+            journalCancelled()
+            throw error
+        }
+    }
+
+    /// Takes back what `entry` did, with its recovery record written first.
+    private func revert(_ entry: JournalEntry) throws(EditorError) {
+        try journalReverting(entry)
+        do {
+            try performRevert(entry)
+        } catch {
+            journalCancelled()
+            throw error
+        }
+    }
+
+    private func perform(_ entry: JournalEntry, stop: StopRequest?) throws(EditorError) {
         switch entry {
         case .overwrite(let offset, let old, let new):
             do {
@@ -147,7 +182,7 @@ extension Document {
 
     /// Takes back what `entry` did, with the same care for a failure part-way. Never looks at
     /// the stop request: taking an edit back always runs to the end.
-    private func revert(_ entry: JournalEntry) throws(EditorError) {
+    private func performRevert(_ entry: JournalEntry) throws(EditorError) {
         switch entry {
         case .overwrite(let offset, let old, let new):
             do {

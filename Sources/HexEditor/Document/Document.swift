@@ -50,6 +50,17 @@ public final class Document {
     /// The state of the last sync: edits past it are "unsynced".
     let syncedState: UndoJournal.Checkpoint
     var editLock: EditLock?
+    /// This session's recovery journal (only while it holds the edit lock).
+    var recoveryJournal: RecoveryJournal?
+    /// How the journal is written (`set journal`).
+    public internal(set) var journalMode: JournalMode = .write
+    /// A dead session's journal found at open, until `recover` resolves it.
+    var pendingRecovery: PendingRecovery?
+    /// Says so when a dead session's journal was found: the editor shows it at open.
+    public internal(set) var recoveryNotice: String?
+    /// Says so when a journal of a file that was at this path before it was replaced was
+    /// found: it is never applied, and edits go on.
+    public internal(set) var recoveryWarning: String?
     private var isClosed = false
 
     /// Opens `path`. A missing file is an error unless `createSize` is given, which creates it
@@ -109,9 +120,14 @@ public final class Document {
                 readOnlyNotice = "\(Formatting.fileName(of: path)) is being edited by \(holder): read-only"
             }
         }
+        setUpJournal(holdingLock: editLock != nil)
         if let createSize, !isReadOnly {
             let before = try store.size()
-            if before < createSize { try store.resize(to: createSize) }
+            if before < createSize {
+                try recoveryJournal?.append(.resize(from: before, to: createSize, cutTail: nil))
+                try store.resize(to: createSize)
+                journalStep()
+            }
             if createdFile || before < createSize { creation = (before, max(before, createSize)) }
         }
     }
@@ -167,6 +183,7 @@ public final class Document {
     public func sync(async: Bool = false) throws(EditorError) {
         try store.sync(async: async)
         journal.move(syncedState)
+        forgetJournalIfSynced()
     }
 
     /// madvise over a range (bounds-checked).
@@ -206,6 +223,7 @@ public final class Document {
     public func close() {
         guard !isClosed else { return }
         isClosed = true
+        forgetJournalIfSynced()  // unsynced edits keep theirs: a later session recovers them
         editLock?.release()
         editLock = nil
         store.close()
@@ -222,6 +240,10 @@ public final class Document {
     }
 
     func checkWritable() throws(EditorError) {
+        if let pending = pendingRecovery {
+            throw EditorError(
+                pending.notice + ": resolve it first with :recover rollback or :recover keep", kind: .recoveryPending)
+        }
         if isReadOnly {
             throw EditorError(readOnlyNotice ?? "\(displayPath) is open read-only: edits are refused", kind: .readOnly)
         }

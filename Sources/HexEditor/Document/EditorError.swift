@@ -24,6 +24,8 @@ public struct EditorError: Error, Equatable, CustomStringConvertible {
         case busy
         /// The document or the mapping is closed.
         case closed
+        /// A dead session's journal waits to be resolved before edits.
+        case recoveryPending
         /// A system call failed for another reason.
         case system
     }

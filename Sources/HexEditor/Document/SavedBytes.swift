@@ -42,7 +42,8 @@ struct SavedBytes {
         }
     }
 
-    private init(count: Int, spilledTo file: SpillFile) {
+    /// Bytes kept in a file: a spill file this process made, or a journal's side file.
+    init(spilledTo file: SpillFile, count: Int) {
         self.count = count
         storage = .spilled(file)
     }
@@ -66,7 +67,7 @@ struct SavedBytes {
     /// `release` is called for each finished stretch of `releaseInterval` bytes (and the
     /// last, shorter one), so the caller can drop the pages it no longer needs.
     static func capture(
-        from store: any ByteStore, at offset: Int, count: Int, stop: StopRequest? = nil,
+        from store: any ByteStore, at offset: Int, count: Int, stop: StopRequest? = nil, journal: RecoveryJournal? = nil,
         release: (_ offset: Int, _ count: Int) -> Void = { _, _ in }
     ) throws(EditorError) -> SavedBytes {
         if count <= inMemoryLimit {
@@ -74,9 +75,17 @@ struct SavedBytes {
             try bytes.withMutableBytes { (buffer) throws(EditorError) in try store.read(into: buffer, at: offset) }
             return SavedBytes(bytes)
         }
-        let spill = SpillFile(fd: try makeTemporaryFile())  // closes the descriptor when done
+        // Beside the recovery journal when there is one (the journal refers to it by number),
+        // else an unlinked temporary file. The descriptor closes when the bytes go.
+        let spill: SpillFile
+        if let journal {
+            let (index, descriptor) = try journal.newSpill()
+            spill = SpillFile(fd: descriptor, journal: journal, index: index)
+        } else {
+            spill = SpillFile(fd: try makeTemporaryFile())
+        }
         let fd = spill.fd
-        let saved = SavedBytes(count: count, spilledTo: spill)
+        let saved = SavedBytes(spilledTo: spill, count: count)
         var releaser = WindowReleaser(base: offset)
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { buffer.deallocate() }
@@ -137,6 +146,45 @@ struct SavedBytes {
 
     /// Zero runs at least this long are restored as holes.
     static let zeroRunSize = 64 << 10
+
+    /// How the recovery journal keeps these bytes: in the record when they are in memory, by
+    /// number when they are already a side file of this journal, else copied into a new one.
+    func journalUndo(in journal: RecoveryJournal) throws(EditorError) -> JournalRecord.Undo {
+        if let bytes = inMemory { return .bytes(bytes) }
+        guard case .spilled(let spill) = storage else { return .bytes([]) }
+        if spill.journal === journal && spill.generation == journal.generation { return .spilled(spill.index) }
+        let (index, descriptor) = try journal.newSpill()
+        defer { _ = close(descriptor) }
+        try stream { (chunk, offset) throws(EditorError) in
+            if !Self.isAllZero(chunk) { try Self.writeAll(descriptor, chunk, at: offset) }
+        }
+        if ftruncate(descriptor, off_t(count)) != 0 {
+            throw EditorError("cannot keep undo data for recovery: \(String(cString: strerror(errno)))", kind: .system)
+        }
+        return .spilled(index)
+    }
+
+    /// A fingerprint of the bytes (read back from the spill file when they are there).
+    func fingerprint() throws(EditorError) -> UInt64 {
+        if let bytes = inMemory { return Fingerprint.of(bytes) }
+        var fingerprint = Fingerprint()
+        try stream { (chunk, _) throws(EditorError) in fingerprint.add(chunk) }
+        return fingerprint.value
+    }
+
+    /// Calls `body` with the spilled bytes a chunk at a time, and where each chunk starts.
+    private func stream(_ body: (UnsafeRawBufferPointer, Int) throws(EditorError) -> Void) throws(EditorError) {
+        guard case .spilled(let spill) = storage else { return }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
+        var done = 0
+        while done < count {
+            let chunk = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<min(Self.chunkSize, count - done)])
+            try Self.readAll(spill.fd, chunk, at: done)
+            try body(UnsafeRawBufferPointer(chunk), done)
+            done += chunk.count
+        }
+    }
 
     private static func isAllZero(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBytes { isAllZero($0) }
@@ -200,13 +248,21 @@ struct SavedBytes {
     }
 }
 
-/// The descriptor of an unlinked temporary file, closed when the last journal entry using it
-/// goes away.
+/// The descriptor of a spill file (an unlinked temporary file, or a side file of the recovery
+/// journal), closed when the last journal entry using it goes away.
 final class SpillFile {
     let fd: Int32
+    /// For a journal's side file: which journal, its number there, and the journal's
+    /// generation then (a journal removed after a sync no longer has the file).
+    let journal: RecoveryJournal?
+    let index: Int
+    let generation: Int
 
-    init(fd: Int32) {
+    init(fd: Int32, journal: RecoveryJournal? = nil, index: Int = -1) {
         self.fd = fd
+        self.journal = journal
+        self.index = index
+        generation = journal?.generation ?? -1
     }
 
     deinit {

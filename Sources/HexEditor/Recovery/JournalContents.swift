@@ -54,11 +54,11 @@ struct JournalContents {
     static func parse(_ bytes: [UInt8]) throws(Problem) -> JournalContents {
         var header = ByteReader(bytes[...])
         guard header.take(RecoveryJournal.magic.count) == RecoveryJournal.magic,
-            let pid = header.u32(), let device = header.u64(), let inode = header.u64(),
+            let pid = header.u32(), let device = header.u64(), let inode = header.u64(), let birth = header.u64(),
             let size = header.int(), let nameLength = header.u32(), let name = header.take(Int(nameLength)),
             let checksum = header.u32()
         else { throw .damaged("its header is cut short or is not a hexmap journal's") }
-        let headerLength = RecoveryJournal.magic.count + 4 + 8 + 8 + 8 + 4 + Int(nameLength)
+        let headerLength = RecoveryJournal.magic.count + 4 + 8 + 8 + 8 + 8 + 4 + Int(nameLength)
         guard checksum == CRC32.checksum(bytes.prefix(headerLength)) else { throw .damaged("its header is damaged") }
         var operations: [Operation] = []
         var unsynced = 0
@@ -100,7 +100,8 @@ struct JournalContents {
         }
         if let last = operations.last, last.end == .cutOff { unsynced += 1 }
         return JournalContents(
-            pid: Int32(bitPattern: pid), id: MappedFile.FileID(device: device, inode: inode), sizeAtStart: size,
+            pid: Int32(bitPattern: pid), id: MappedFile.FileID(device: device, inode: inode, birth: birth),
+            sizeAtStart: size,
             filePath: name, operations: operations, unsyncedEdits: unsynced)
     }
 }

@@ -74,7 +74,7 @@ extension JournalRecord {
         guard bytes.count >= 4 else { return .incomplete }
         var reader = ByteReader(bytes)
         guard let length = reader.u32().map(Int.init) else { return .incomplete }
-        guard length >= 10, length <= 64 << 20 else { return .corrupt }
+        guard length >= 9, length <= 64 << 20 else { return .corrupt }
         guard bytes.count >= length else { return .incomplete }
         let record = bytes.prefix(length)
         var tail = ByteReader(record.suffix(4))

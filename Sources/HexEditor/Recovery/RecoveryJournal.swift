@@ -28,6 +28,8 @@ final class RecoveryJournal {
     private let header: [UInt8]
     private var descriptor: Int32 = -1
     private var nextSpill = 0
+    /// Counts removals: undo data spilled before the last one is no longer beside the journal.
+    private(set) var generation = 0
 
     /// The journal's place for the file `id`; nil when there is no state directory.
     static func location(for id: MappedFile.FileID) -> FilePath? {
@@ -46,8 +48,14 @@ final class RecoveryJournal {
         writer.u32(UInt32(getpid()))
         writer.u64(id.device)
         writer.u64(id.inode)
+        writer.u64(id.birth)
         writer.int(sizeAtStart)
-        let name = Self.bytes(of: filePath)
+        // The absolute path, so a journal is recognised from any directory.
+        let resolved = filePath.withPlatformString { realpath($0, nil) }
+        let name = resolved.map { pointer in
+            defer { free(pointer) }
+            return Self.bytes(of: FilePath(platformString: pointer))
+        } ?? Self.bytes(of: filePath)
         writer.u32(UInt32(name.count))
         writer.bytes += name
         writer.u32(CRC32.checksum(writer.bytes))
@@ -112,6 +120,7 @@ final class RecoveryJournal {
         }
         Self.remove(at: path)
         nextSpill = 0
+        generation += 1
     }
 
     /// Removes the journal at `path` and every side file of it.

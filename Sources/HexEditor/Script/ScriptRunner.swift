@@ -86,6 +86,8 @@ public final class ScriptRunner {
                 } catch {
                     return .failed(message: "\(script.name): final sync failed: \(error.message)")
                 }
+            } else {
+                document.endJournal()  // the edits are meant to stay, synced or not
             }
             return .succeeded
         }

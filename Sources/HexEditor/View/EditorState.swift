@@ -63,7 +63,12 @@ public final class EditorState {
         self.interpreter = CommandInterpreter(document: document)
         self.width = width
         self.height = height
-        if let notice = document.readOnlyNotice { message = .init(notice) }
+        if let summary = document.recoverySummary {
+            let name = Formatting.fileName(of: document.path)
+            message = .init("\(name): \(summary): :recover rollback or :recover keep", isError: true)
+        } else if let notice = document.readOnlyNotice ?? document.recoveryWarning {
+            message = .init(notice)
+        }
         adviseRandomAccess()
     }
 

@@ -41,3 +41,35 @@ struct InteractiveSafetyTests {
         #expect(FileManager.default.contents(atPath: path) == Data("Bhared".utf8))
     }
 }
+
+/// An editor killed with SIGKILL leaves a journal; the next editor says so and `:recover
+/// rollback` gives the bytes back.
+@Suite(.enabled(if: TmuxSession.isTmuxInstalled, "tmux is not installed"))
+struct InteractiveRecoveryTests {
+    @Test func aKilledEditorsEditsAreRecoveredInTheNextOne() throws {
+        let scratch = try ScratchDirectory()
+        let path = try scratch.file("killed.bin", bytes: Array("hello".utf8))
+        let state = (path as NSString).deletingLastPathComponent + "/state"
+        let first = try TmuxSession(arguments: [path], environment: ["XDG_STATE_HOME": state])
+        try first.waitFor("killed.bin")
+        try first.type("r41lr42")
+        try first.waitFor("2 unsynced")
+        let pid = try #require(try first.hexmapPID())
+        kill(pid, SIGKILL)
+        try first.waitFor("hexmap-exit=137")
+        #expect(FileManager.default.contents(atPath: path) == Data("ABllo".utf8))
+
+        let second = try TmuxSession(arguments: [path], environment: ["XDG_STATE_HOME": state])
+        let screen = try second.waitFor("from an earlier session")
+        #expect(screen.contains("2 unsynced edits from an earlier session (pid \(pid))"))
+        try second.type("r5a")
+        try second.waitFor("resolve it first")
+        try second.type(":recover rollback")
+        try second.press("Enter")
+        try second.waitFor("rolled back 2 unsynced edits")
+        #expect(FileManager.default.contents(atPath: path) == Data("hello".utf8))
+        try second.type(":q")
+        try second.press("Enter")
+        #expect(try second.waitFor("hexmap-exit=").contains("hexmap-exit=0"))
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+@testable import HexEditor
+
+/// Recovery tests keep their journals in a state directory of their own (set once for the
+/// test process), so they never meet a real session's, and clean up what they leave.
+enum RecoveryTestSupport {
+    static let stateHome: String = {
+        let directory = NSTemporaryDirectory() + "hexmap-state-\(getpid())"
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        setenv("XDG_STATE_HOME", directory, 1)
+        return directory
+    }()
+
+    /// The journal files (journal, slot, undo files) of the file at `path`, by name.
+    static func journalFiles(of path: String) -> [String] {
+        _ = stateHome
+        var status = stat()
+        guard stat(path, &status) == 0 else { return [] }
+        let prefix = "\(UInt64(status.st_dev))-\(UInt64(status.st_ino)).journal"
+        let directory = stateHome + "/hexmap/journals"
+        return ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasPrefix(prefix) }
+            .map { directory + "/" + $0 }
+    }
+
+    /// A copy of the file and its journal as they are now: what a process killed here leaves.
+    struct Crash {
+        let file: [UInt8]
+        let journal: [String: Data]
+
+        init(of path: String) {
+            file = (try? [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))) ?? []
+            var journal: [String: Data] = [:]
+            for name in RecoveryTestSupport.journalFiles(of: path) {
+                journal[name] = FileManager.default.contents(atPath: name)
+            }
+            self.journal = journal
+        }
+
+        /// Puts the file and the journal back as they were at the crash.
+        func restore(to path: String) {
+            for name in RecoveryTestSupport.journalFiles(of: path) { try? FileManager.default.removeItem(atPath: name) }
+            let handle = FileHandle(forWritingAtPath: path)!
+            try? handle.truncate(atOffset: 0)
+            try? handle.write(contentsOf: Data(file))
+            try? handle.close()
+            for (name, data) in journal { FileManager.default.createFile(atPath: name, contents: data) }
+        }
+    }
+}
