@@ -51,7 +51,7 @@ final class TmuxSession {
     /// Polls the screen until `condition` holds or `timeout` passes; returns the
     /// last screen either way, so a failing expectation shows what was there.
     @discardableResult
-    func waitFor(timeout: Double = 10, _ condition: (String) -> Bool) throws -> String {
+    func waitFor(timeout: Double = 30, _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = try capture()
         while !condition(screen) && Date() < deadline {
@@ -63,7 +63,7 @@ final class TmuxSession {
 
     /// Waits for text to appear on the screen.
     @discardableResult
-    func waitFor(_ text: String, timeout: Double = 10) throws -> String {
+    func waitFor(_ text: String, timeout: Double = 30) throws -> String {
         try waitFor(timeout: timeout) { $0.contains(text) }
     }
 
