@@ -14,6 +14,7 @@ if grep -E "^/.*(Sources|Tests)/.*warning:" "$log"; then
     exit 1
 fi
 
+Scripts/check-portable.sh
 swift test --disable-xctest
 swift test --disable-xctest --sanitize=thread --scratch-path .build-tsan --filter IOMMapTests
 LSAN_OPTIONS="suppressions=$PWD/Scripts/lsan-suppressions.txt" \

@@ -230,14 +230,17 @@ struct EditCommand: ParsableCommand {
                 "\(TerminalText.path(path)): no such file (--private never creates a file: its edits stay in memory)",
                 kind: .notFound)
         }
-        return try Document(
-            path: path, readOnly: readOnly, privateMapping: privateMapping, createSize: createSize, locking: locking)
+        do {
+            return try Document(
+                path: path, readOnly: readOnly, privateMapping: privateMapping, createSize: createSize, locking: locking)
+        } catch where error.kind == .notFound {
+            throw EditorError(error.message + " (hexmap creates a file only with --create SIZE)", kind: .notFound)
+        }
     }
 
-    /// The message for a file that could not be opened, with the hint a missing file needs.
+    /// The message for a file that could not be opened.
     private func openFailure(_ error: EditorError) -> String {
-        guard error.kind == .notFound, !error.message.contains("--private") else { return error.message }
-        return error.message + " (hexmap creates a file only with --create SIZE)"
+        error.message
     }
 
     /// Writes a script's own diagnostic (`SCRIPT:LINE[:COLUMN]: message`) as it is.

@@ -1,6 +1,12 @@
 import ArgumentParser
 import HexEditor
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The `hexmap` command: edit a file (interactive or headless scripts) or dump it like xxd.
 @main
@@ -36,7 +42,7 @@ struct Hexmap: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let code as ExitCode {
-            Glibc.exit(code.rawValue)
+            terminate(code.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .success {
@@ -45,9 +51,14 @@ struct Hexmap: ParsableCommand {
             if code == .validationFailure {
                 let message = fullMessage(for: error)
                 writeToStandardError(message.hasSuffix("\n") ? message : message + "\n")
-                Glibc.exit(2)
+                terminate(2)
             }
             exit(withError: error)
         }
     }
+}
+
+/// Ends the process with `status` (the C library's exit, which `ParsableCommand.exit(withError:)` hides).
+private func terminate(_ status: Int32) -> Never {
+    exit(status)
 }

@@ -1,4 +1,10 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import HexEditor
 
 /// `hexmap FILE --watch` (or a script ending in `follow on`): prints the bytes

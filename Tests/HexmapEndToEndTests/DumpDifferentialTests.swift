@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// `hexmap dump` against the real `/usr/bin/xxd`: same standard output, byte for byte, and the
-/// same exit status, for every option the issue lists, on every fixture.
+/// same exit status, for every option the dump supports, on every fixture.
 @Suite struct DumpDifferentialTests {
     static let fixtures: String = {
         let directory = DumpTestSupport.makeDirectory("fixtures")

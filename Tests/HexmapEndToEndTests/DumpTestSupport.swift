@@ -68,7 +68,7 @@ enum DumpTestSupport {
     }
 }
 
-/// The inputs the issue names: empty, 1, 15, 16, 17 bytes, 1 MiB random, long zero runs, text.
+/// The inputs where dumps go wrong: empty, 1, 15, 16, 17 bytes, 1 MiB random, long zero runs, text.
 enum DumpFixtures {
     static let names = ["empty", "one", "fifteen", "sixteen", "seventeen", "random1m", "zeroruns", "text"]
     static let small = ["empty", "one", "fifteen", "sixteen", "seventeen", "zeroruns", "text"]

@@ -1,5 +1,11 @@
 import Benchmark
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import IOMMap
 
 // package-benchmark suites for IOMMap: time, allocations and memory of the

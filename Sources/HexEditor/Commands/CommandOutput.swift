@@ -15,7 +15,7 @@ struct CommandOutput {
 
     /// The collected lines, with a note at the end if some were left out.
     var collected: [String] {
-        dropped == 0 ? kept : kept + ["(\(dropped) more lines not shown; run the command headless with -c to see them all)"]
+        dropped == 0 ? kept : kept + ["(\(dropped) more lines not shown: run the command headless to see them all)"]
     }
 
     private mutating func collect(_ line: String) {

@@ -4,7 +4,7 @@ import HexDump
 /// like `tail -f`, but the new bytes come out as xxd lines.
 ///
 /// Each look at the file prints the bytes appended since the last one, as
-/// `xxd -s START -l COUNT` prints them (the dump engineer's `XXDFormatter`), so
+/// `xxd -s START -l COUNT` prints them (HexDump's `XXDFormatter`), so
 /// the output can be piped and compared with xxd. Truncation and rotation are
 /// reported, never fatal: after a shrink printing goes on from the new end;
 /// after rotation (the path names a new file) from the new file's start, like

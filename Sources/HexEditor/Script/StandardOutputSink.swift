@@ -1,4 +1,10 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Writes to a file descriptor (standard output by default) in big writes: text is buffered
 /// up to `bufferSize` and written with `write(2)`, retried on EINTR and short writes.
@@ -23,7 +29,7 @@ public final class StandardOutputSink: OutputSink {
         defer { buffer.removeAll(keepingCapacity: true) }
         var done = 0
         while done < buffer.count {
-            let written = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
+            let written = buffer.withUnsafeBytes { systemWrite(fd, $0.baseAddress! + done, $0.count - done) }
             if written < 0 {
                 if errno == EINTR { continue }
                 throw EditorError("cannot write to standard output: \(String(cString: strerror(errno)))")
@@ -31,4 +37,9 @@ public final class StandardOutputSink: OutputSink {
             done += written
         }
     }
+}
+
+/// The C library's write(2), which `OutputSink.write` hides inside the sink.
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    write(fd, buffer, count)
 }

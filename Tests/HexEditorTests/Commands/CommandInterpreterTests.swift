@@ -154,7 +154,7 @@ import Testing
         let effects = try interpreter.run(line: "find 61 all", context: CommandContext(cursor: 0))
         #expect(effects.output.count == 100_001)
         #expect(effects.output[99_999] == "0x1869f")
-        #expect(effects.output.last == "(10 more lines not shown; run the command headless with -c to see them all)")
+        #expect(effects.output.last == "(10 more lines not shown: run the command headless to see them all)")
         #expect(effects.cursor == nil, "all leaves the cursor where it was")
     }
 }

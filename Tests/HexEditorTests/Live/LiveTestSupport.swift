@@ -1,5 +1,11 @@
 import Foundation
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 @testable import HexEditor
 
@@ -16,12 +22,14 @@ enum OtherProcess {
     static func append(_ bytes: [UInt8], to path: String) {
         let fd = open(path, O_WRONLY | O_APPEND)
         precondition(fd >= 0, "cannot open \(path)")
-        _ = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        _ = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, lseek(fd, 0, SEEK_END)) }
         close(fd)
     }
 
     static func truncate(_ path: String, to size: Int) {
-        precondition(Glibc.truncate(path, off_t(size)) == 0, "cannot truncate \(path)")
+        let fd = open(path, O_WRONLY)
+        precondition(fd >= 0 && ftruncate(fd, off_t(size)) == 0, "cannot truncate \(path)")
+        close(fd)
     }
 }
 

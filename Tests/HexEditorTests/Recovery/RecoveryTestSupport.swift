@@ -43,7 +43,7 @@ enum RecoveryTestSupport {
             try? handle.truncate(atOffset: 0)
             try? handle.write(contentsOf: Data(file))
             try? handle.close()
-            for (name, data) in journal { FileManager.default.createFile(atPath: name, contents: data) }
+            for (name, data) in journal { _ = FileManager.default.createFile(atPath: name, contents: data) }
         }
     }
 }

@@ -130,7 +130,7 @@ import Testing
         let journal = try #require(RecoveryTestSupport.journalFiles(of: file.path).first { $0.hasSuffix(".journal") })
         var bytes = try #require(FileManager.default.contents(atPath: journal))
         bytes[bytes.count - 30] ^= 0xFF
-        FileManager.default.createFile(atPath: journal, contents: bytes)
+        _ = FileManager.default.createFile(atPath: journal, contents: bytes)
 
         let next = try session(file)
         #expect(next.recoveryNotice?.contains("is damaged") == true)

@@ -125,7 +125,7 @@ import Testing
         let path = state.directory + "/hexmap/journals/" + journal
         var bytes = try #require(FileManager.default.contents(atPath: path))
         bytes[bytes.count - 20] ^= 0xFF
-        FileManager.default.createFile(atPath: path, contents: bytes)
+        _ = FileManager.default.createFile(atPath: path, contents: bytes)
         let refused = try hexmap([file.path, "--recover", "rollback"], state)
         #expect(refused.exitStatus == 1)
         #expect(refused.standardError.contains("damaged"), "\(refused.standardError)")
@@ -162,7 +162,7 @@ import Testing
         #expect(!state.journals.isEmpty)
         // The path now names a new file (rotation): the old journal belongs to the old one.
         let replacement = file.path + ".new"
-        FileManager.default.createFile(atPath: replacement, contents: Data("new file".utf8))
+        _ = FileManager.default.createFile(atPath: replacement, contents: Data("new file".utf8))
         #expect(rename(replacement, file.path) == 0)
         let edit = try hexmap([file.path, "-c", "patch 0 4e"], state)
         #expect(edit.exitStatus == 0, "\(edit.standardError)")
