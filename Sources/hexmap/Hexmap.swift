@@ -38,6 +38,10 @@ struct Hexmap: ParsableCommand {
     /// Runs the command, mapping ArgumentParser's usage errors to exit status 2 (its default is
     /// 64), so scripts see the documented codes: 0 ok, 1 runtime error, 2 usage or syntax error.
     static func main() {
+        let argv = (0..<Int(CommandLine.argc)).map { CommandLine.unsafeArgv[$0] }
+        if let session = EditorInvocation.session(argv) {
+            terminate(session.run())
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
