@@ -13,6 +13,8 @@ extension EditorState {
         message = nil
         pendingHighNibble = nil
         mode = newMode
+        // Typing edits bytes: a selection would no longer describe them.
+        selection = nil
     }
 
     func handleOverwrite(_ key: Key) {
@@ -140,7 +142,7 @@ extension Key {
     var isMotionInOverwriteMode: Bool {
         switch self {
         case .up, .down, .left, .right, .pageUp, .pageDown, .home, .end,
-            .control("d"), .control("u"), .control("f"), .control("b"):
+            .control("d"), .control("u"), .control("f"), .control("b"), .mouse:
             true
         default: false
         }

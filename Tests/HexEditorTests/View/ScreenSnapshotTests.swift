@@ -30,7 +30,7 @@ struct ScreenSnapshotTests {
 
     @Test func helpScreen() throws {
         let (editor, _) = try makeEditor(countingBytes(10))
-        editor.handle(keys("?"))
+        editor.handle(keys("<F1>"))
         expectSnapshot(editor.frame(width: 80, height: 24), named: "help-screen")
     }
 
