@@ -175,6 +175,7 @@ struct EditCommand: ParsableCommand {
         let onTerminal = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
         let input: any ReplInput = (onTerminal ? EditLineInput(warn: report) : nil) ?? PipeInput()
         let session = ReplSession(document: document, output: StandardOutputSink(), json: json, report: report)
+        if onTerminal { session.copyToClipboard = { TerminalClipboard.write($0, to: STDOUT_FILENO) } }
         return session.run(input)
     }
 
