@@ -62,6 +62,8 @@ extension EditorState {
     }
 
     func handleReplaceByte(_ key: Key) {
+        // The mouse waits until the byte is typed.
+        if case .mouse = key { return }
         if key == .escape || key == .control("c") {
             pendingHighNibble = nil
             mode = .normal
