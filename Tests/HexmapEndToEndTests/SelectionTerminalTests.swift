@@ -150,6 +150,34 @@ struct SelectionTerminalTests {
         try quit(tmux)
     }
 
+    @Test func theREPLOnATerminalSendsTheClipboardToo() throws {
+        let scratch = try ScratchDirectory()
+        let path = try scratch.file("repl.bin", bytes: Array("ABCDEFGH".utf8))
+        let tmux = try TmuxSession(arguments: [path, "--repl"])
+        try tmux.command("set-option", "-s", "set-clipboard", "on")
+        try tmux.waitFor("hexmap>")
+        try tmux.type("set clipboard on")
+        try tmux.press("Enter")
+        try tmux.type("yank 'q 2")
+        try tmux.press("Enter")
+        try tmux.waitFor("mark 'q is not set")
+        try tmux.type("mark q 5")
+        try tmux.press("Enter")
+        try tmux.type("yank 'q 2")
+        try tmux.press("Enter")
+        let deadline = Date().addingTimeInterval(5)
+        var buffer = ""
+        while Date() < deadline {
+            buffer = (try? tmux.command("show-buffer")) ?? ""
+            if !buffer.isEmpty { break }
+            usleep(30_000)
+        }
+        #expect(buffer == "4647", "the hex of 'FG'")
+        try tmux.type("q")
+        try tmux.press("Enter")
+        #expect(try tmux.waitFor("hexmap-exit=").contains("hexmap-exit=0"))
+    }
+
     @Test func theSelectionShowsInColourAndWithoutIt() throws {
         let scratch = try ScratchDirectory()
         let path = try scratch.file("colour.bin", bytes: Array("Hi there\u{0}\u{1}\u{ff}\n".utf8))
