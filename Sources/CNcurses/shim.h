@@ -11,6 +11,7 @@
 #include <ncurses.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 // Swift cannot import function-like macros nor the globals ncurses may define
 // as macros, so each one we need is a small inline function here.
@@ -34,6 +35,38 @@ static inline chtype hm_acs_ckboard(void) { return ACS_CKBOARD; }
 
 static inline int hm_key_f(int n) { return KEY_F(n); }
 
+// The mouse. ncurses' masks are macros Swift cannot import, so the events the editor
+// wants are asked for here, and what getmouse read comes back in the editor's terms.
+static inline mmask_t hm_mouse_events(void) {
+    return BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON4_PRESSED | BUTTON5_PRESSED | REPORT_MOUSE_POSITION;
+}
+
+#define HM_MOUSE_NONE 0
+#define HM_MOUSE_PRESS 1
+#define HM_MOUSE_RELEASE 2
+#define HM_MOUSE_MOTION 3
+#define HM_MOUSE_WHEEL_UP 4
+#define HM_MOUSE_WHEEL_DOWN 5
+
+// After KEY_MOUSE: one of HM_MOUSE_*, with the cell; -1 when there was no event to read.
+static inline int hm_get_mouse(int *row, int *column) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return -1;
+    *row = event.y;
+    *column = event.x;
+    if (event.bstate & BUTTON4_PRESSED) return HM_MOUSE_WHEEL_UP;
+    if (event.bstate & BUTTON5_PRESSED) return HM_MOUSE_WHEEL_DOWN;
+    if (event.bstate & BUTTON1_PRESSED) return HM_MOUSE_PRESS;
+    if (event.bstate & BUTTON1_RELEASED) return HM_MOUSE_RELEASE;
+    if (event.bstate & REPORT_MOUSE_POSITION) return HM_MOUSE_MOTION;
+    return HM_MOUSE_NONE;
+}
+
+// The terminal's output descriptor, so the SIGQUIT handler can turn off the drag
+// reporting (xterm mode 1002) that the editor asks for beside ncurses' own mouse mode.
+static volatile int hm_terminal_output_fd = -1;
+static inline void hm_set_terminal_output_fd(int fd) { hm_terminal_output_fd = fd; }
+
 // SIGQUIT (Ctrl-\ from a shell, or kill -QUIT) means "die now": the handler
 // restores the terminal, then re-raises the signal with its default action so the
 // exit status still tells which signal ended us. endwin is not formally
@@ -41,6 +74,11 @@ static inline int hm_key_f(int n) { return KEY_F(n); }
 // raw terminal left behind) is worse. SIGINT, SIGTERM and SIGHUP are handled by
 // the editor's loop instead: it rolls the unsynced edits back, then quits.
 static void hm_restore_terminal_and_reraise(int sig) {
+    if (hm_terminal_output_fd >= 0) {
+        static const char stop_drag_reports[] = "\033[?1002l";
+        ssize_t ignored = write(hm_terminal_output_fd, stop_drag_reports, sizeof stop_drag_reports - 1);
+        (void)ignored;
+    }
     endwin();
     signal(sig, SIG_DFL);
     raise(sig);

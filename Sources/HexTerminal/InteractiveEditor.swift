@@ -37,9 +37,12 @@ public enum InteractiveEditor {
         // The live view: other processes' writes, growth, truncation and rotation show as they happen.
         state.highlightsChanges = true
         state.live.startWatching(document)
+        // NO_COLOR (or a terminal without colours): bytes are not coloured by class either.
+        state.showsByteClasses = session.useColor
         var lastTick = MonotonicClock.now()
 
         while true {
+            carryOutRequests(of: state, on: session)
             if needsFrame {
                 let size = session.size
                 painter.paint(state.frame(width: size.width, height: size.height), on: session.window)

@@ -3,13 +3,15 @@ import HexEditor
 
 /// Turns ncurses input into `Key` values.
 enum KeyDecoder {
-    /// Waits up to the window's timeout for one key; nil when none came.
-    static func next(from window: UnsafeMutablePointer<WINDOW>) -> Key? {
+    /// Waits up to the window's timeout for input; empty when none came. Usually one key; a
+    /// burst of mouse reports may come as several (see `mouseEvents`).
+    static func next(from window: UnsafeMutablePointer<WINDOW>) -> [Key] {
         var input: wint_t = 0
         switch wget_wch(window, &input) {
-        case KEY_CODE_YES: return decode(keyCode: Int32(input))
-        case OK: return decode(character: UInt32(input))
-        default: return nil
+        case KEY_CODE_YES where Int32(input) == KEY_MOUSE: return mouseEvents()
+        case KEY_CODE_YES: return decode(keyCode: Int32(input)).map { [$0] } ?? []
+        case OK: return decode(character: UInt32(input)).map { [$0] } ?? []
+        default: return []
         }
     }
 
@@ -31,6 +33,29 @@ enum KeyDecoder {
         case KEY_RESIZE: return .resize
         case hm_key_f(1)...hm_key_f(63): return .function(Int(code - hm_key_f(0)))
         default: return nil
+        }
+    }
+
+    /// The mouse events ncurses has after `KEY_MOUSE`, oldest first. Reports that arrive
+    /// together (a quick click is a press and a release) come under one `KEY_MOUSE`, and
+    /// `getmouse` hands them out newest first, so all are taken and turned around; taking
+    /// only one would lose a release and leave the editor dragging.
+    static func mouseEvents() -> [Key] {
+        var events: [Key] = []
+        var row: Int32 = 0
+        var column: Int32 = 0
+        while true {
+            let action: MouseEvent.Action
+            switch hm_get_mouse(&row, &column) {
+            case -1: return events.reversed()
+            case HM_MOUSE_PRESS: action = .press
+            case HM_MOUSE_RELEASE: action = .release
+            case HM_MOUSE_MOTION: action = .drag
+            case HM_MOUSE_WHEEL_UP: action = .wheelUp
+            case HM_MOUSE_WHEEL_DOWN: action = .wheelDown
+            default: continue
+            }
+            events.append(.mouse(MouseEvent(action, row: Int(row), column: Int(column))))
         }
     }
 

@@ -16,6 +16,11 @@ struct ScreenPainter {
         if useColor {
             for (index, style) in Style.allCases.enumerated() {
                 guard let (foreground, background, extra) = ScreenPainter.colors(style) else { continue }
+                if foreground == -1 && background == -1 {
+                    // The terminal's own colours: an attribute alone, no pair.
+                    table[style] = extra
+                    continue
+                }
                 let pair = Int16(index + 1)
                 init_pair(pair, foreground, background == -1 ? defaultBackground : background)
                 table[style] = hm_color_pair(pair) | extra
@@ -65,18 +70,34 @@ struct ScreenPainter {
     }
 
     /// Without colour (NO_COLOR or a monochrome terminal) the important styles
-    /// still stand out through attributes.
+    /// still stand out through attributes; byte classes are plain (NO_COLOR turns them off).
+    /// The selection is reverse video, so the cursor inside it is told apart by its
+    /// underline and bold.
     private static func monochrome(_ style: Style) -> attr_t {
         switch style {
-        case .cursor, .statusLine, .title: hm_a_reverse()
+        case .statusLine, .title, .selection: hm_a_reverse()
+        case .cursor: hm_a_reverse() | hm_a_bold() | hm_a_underline()
         case .cursorShadow, .pending: hm_a_underline()
         case .error, .changed: hm_a_bold()
-        case .zeroByte, .offset: hm_a_dim()
+        case .offset: hm_a_dim()
         default: hm_a_normal()
         }
     }
 
     /// Foreground, background (-1 = the terminal's default) and extra attributes.
+    ///
+    /// The byte classes (hexyl's) must stay readable on dark and light themes and with only
+    /// the 8 basic colours, where hexyl's bright black, cyan and yellow vanish on some
+    /// (hexyl #172, #229, #236). So they use no colour whose contrast depends on the theme's
+    /// background: NUL is the terminal's own foreground dimmed (it recedes; a terminal
+    /// without dim shows it plain, never invisible); printable ASCII is the terminal's own
+    /// foreground in bold, so strings stand out in both panes on any background; ASCII
+    /// whitespace is green and other ASCII (control bytes) magenta, the two basic hues that
+    /// keep their contrast on black and on white in the common palettes (xterm, Tango,
+    /// Solarized, macOS); non-ASCII, the bulk of binary data, stays the terminal's own
+    /// foreground. Red is left to errors, yellow to changes. The highlights set both colours
+    /// (selection white on blue, cursor black on cyan, changes black on yellow), so they
+    /// show over any class and any theme.
     private static func colors(_ style: Style) -> (Int16, Int16, attr_t)? {
         let cyan = Int16(COLOR_CYAN), green = Int16(COLOR_GREEN), yellow = Int16(COLOR_YELLOW)
         let red = Int16(COLOR_RED), blue = Int16(COLOR_BLUE), magenta = Int16(COLOR_MAGENTA)
@@ -84,14 +105,15 @@ struct ScreenPainter {
         switch style {
         case .plain: return nil
         case .offset: return (blue, -1, hm_a_normal())
-        case .zeroByte: return (white, -1, hm_a_dim())
-        case .printableByte: return (green, -1, hm_a_normal())
-        case .whitespaceByte: return (cyan, -1, hm_a_normal())
+        case .zeroByte: return (-1, -1, hm_a_dim())
+        case .printableByte: return (-1, -1, hm_a_bold())
+        case .whitespaceByte: return (green, -1, hm_a_normal())
         case .controlByte: return (magenta, -1, hm_a_normal())
-        case .highByte: return (yellow, -1, hm_a_normal())
+        case .highByte: return nil
         case .cursor: return (black, cyan, hm_a_bold())
         case .cursorShadow: return (black, white, hm_a_normal())
         case .changed: return (black, yellow, hm_a_bold())
+        case .selection: return (white, blue, hm_a_normal())
         case .pending: return (black, magenta, hm_a_bold())
         case .statusLine: return (black, white, hm_a_normal())
         case .message: return nil

@@ -25,8 +25,13 @@ final class TerminalSession {
     /// The background colour of unhighlighted cells: -1 is the terminal's own.
     let defaultBackground: Int16
     private let input: UnsafeMutablePointer<FILE>
-    private let output: UnsafeMutablePointer<FILE>
+    /// The terminal's output stream (ncurses writes here; so does `copyToClipboard`).
+    let output: UnsafeMutablePointer<FILE>
     private var ended = false
+    /// Whether mouse events are reported to us (only `setMouse` changes it).
+    var mouseEnabled = false
+    /// Keys decoded but not handed out yet (mouse reports that came in a burst).
+    private var queuedKeys: [Key] = []
 
     /// How long `nextKey` waits before reporting no key, so the editor can tick.
     static let tickMilliseconds: Int32 = 50
@@ -55,6 +60,7 @@ final class TerminalSession {
         self.input = streams.input
         self.output = streams.output
         window = hm_stdscr()
+        hm_set_terminal_output_fd(fileno(streams.output))
         hm_install_terminal_restore_handlers()
 
         // raw, not cbreak: Ctrl-C, Ctrl-Z, Ctrl-S and Ctrl-Q reach us as keys
@@ -84,15 +90,22 @@ final class TerminalSession {
         (Int(hm_getmaxx(window)), Int(hm_getmaxy(window)))
     }
 
-    func nextKey() -> Key? { KeyDecoder.next(from: window) }
+    func nextKey() -> Key? { takeKey() }
 
     /// The descriptor keys arrive on, for the event loop's `poll`.
     var inputDescriptor: Int32 { fileno(input) }
 
     /// A key ncurses already has or can read at once; nil without waiting.
     func keyWithoutWaiting() -> Key? {
+        if !queuedKeys.isEmpty { return takeKey() }
         wtimeout(window, 0)
-        return KeyDecoder.next(from: window)
+        return takeKey()
+    }
+
+    /// The next queued key, else the next key ncurses gives within the window's timeout.
+    private func takeKey() -> Key? {
+        if queuedKeys.isEmpty { queuedKeys = KeyDecoder.next(from: window) }
+        return queuedKeys.isEmpty ? nil : queuedKeys.removeFirst()
     }
 
     /// Forces a full repaint on the next frame (Ctrl-L, or after a resize).
@@ -101,7 +114,11 @@ final class TerminalSession {
     /// Ctrl-Z: raw mode turns it into a key, so stop ourselves. ncurses' own
     /// SIGTSTP handler restores the terminal before the stop and redraws after.
     func suspend() {
+        // The shell must not get mouse reports while we are stopped.
+        let hadMouse = mouseEnabled
+        setMouse(false)
         raise(SIGTSTP)
+        setMouse(hadMouse)
         invalidate()
     }
 
@@ -109,6 +126,8 @@ final class TerminalSession {
     func end() {
         guard !ended else { return }
         ended = true
+        setMouse(false)
+        hm_set_terminal_output_fd(-1)
         endwin()
         hm_remove_terminal_restore_handlers()
         delscreen(screen)

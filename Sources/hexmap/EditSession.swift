@@ -116,6 +116,7 @@ struct EditSession {
         let onTerminal = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
         let input: any ReplInput = (onTerminal ? EditLineInput(warn: report) : nil) ?? PipeInput()
         let session = ReplSession(document: document, output: StandardOutputSink(), json: json, report: report)
+        if onTerminal { session.copyToClipboard = { TerminalClipboard.write($0, to: STDOUT_FILENO) } }
         return session.run(input)
     }
 

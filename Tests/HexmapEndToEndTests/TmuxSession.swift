@@ -34,6 +34,10 @@ final class TmuxSession {
     /// Sends tmux key names: `Escape`, `Enter`, `Up`, `F1`, `C-r` …
     func press(_ keys: String...) throws { try tmux(["send-keys", "-t", target] + keys) }
 
+    /// Any other tmux command on this server (`set-option -s set-clipboard on`, `show-buffer`).
+    @discardableResult
+    func command(_ arguments: String...) throws -> String { try tmux(arguments) }
+
     func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-t", target, "-x", "\(width)", "-y", "\(height)"])
     }

@@ -5,7 +5,8 @@ extension Command {
         guard let declaration else { return name }
         var parts = [name]
         for parameter in declaration.grammar.positionals {
-            guard let argument = arguments[parameter.name] else { break }
+            // Positionals the selection stands in for may be missing before later ones (`fill 00`).
+            guard let argument = arguments[parameter.name] else { continue }
             if case .setting = parameter.kind {
                 parts.append("\(word("NAME") ?? "")=\(word("VALUE") ?? "")")
             } else {
@@ -39,6 +40,7 @@ extension Command {
         case .value(let value): String(value)
         case .fromEnd(0): "$"
         case .fromEnd(let distance): "$-\(distance)"
+        case .mark(let name): "'\(name)"
         }
     }
 

@@ -1,8 +1,10 @@
-/// A number in a command: a plain value, or a distance back from the end of the file
-/// (`$` is `.fromEnd(0)`, `$-16` is `.fromEnd(16)`), resolved against the size when it runs.
+/// A number in a command: a plain value, a distance back from the end of the file
+/// (`$` is `.fromEnd(0)`, `$-16` is `.fromEnd(16)`), or a mark (`'a`), resolved when it runs.
 public enum NumberArgument: Equatable, Sendable {
     case value(Int)
     case fromEnd(Int)
+    /// The offset `mark NAME` (or the `m` key) gave the letter.
+    case mark(Character)
 }
 
 /// Where `goto` moves the cursor: to a position, or by a distance (`+N`, `-N`).

@@ -16,6 +16,15 @@ public struct CommandEffects: Sendable, Equatable {
     public var showHelp: Bool
     /// `follow on|off`.
     public var follow: Bool?
+    /// The command took its range from the selection (see `SelectionUse`): the editor ends it.
+    public var usedSelection = false
+    /// `yank` with `set clipboard on`: text for the system clipboard (the terminal backend
+    /// sends it as OSC 52; headless there is no terminal and it is dropped).
+    public var clipboard: String?
+    /// `set colors on|off`: colour bytes by class.
+    public var colors: Bool?
+    /// `set mouse on|off`: clicks, drags and the wheel go to the editor, or to the terminal.
+    public var mouse: Bool?
     /// `advise`: the user chose the access advice, so the editor stops choosing it.
     public var choseAdvice = false
 
@@ -39,10 +48,13 @@ public struct CommandContext {
     public var cursor: Int
     /// Write `print`, `find` and `info` as one JSON object a line.
     public var json: Bool
+    /// The editor's selection, if any: the range of commands that may leave theirs out.
+    public var selection: Range<Int>?
 
-    public init(cursor: Int, json: Bool = false) {
+    public init(cursor: Int, json: Bool = false, selection: Range<Int>? = nil) {
         self.cursor = cursor
         self.json = json
+        self.selection = selection
     }
 }
 

@@ -7,7 +7,7 @@
 public struct CommandGrammar: Sendable {
     public struct Parameter: Sendable {
         public enum Kind: Sendable {
-            /// A non-negative number, `$` or `$-N` (a mark `'a` too, once marks exist).
+            /// A non-negative number, `$`, `$-N`, or a mark (`'a`).
             case number
             /// A number, or `+N` / `-N` from the cursor.
             case goto
@@ -15,6 +15,8 @@ public struct CommandGrammar: Sendable {
             case bytes
             /// One byte: a hex pair, `0x..`, or a one-character string.
             case byte
+            /// A mark's name: one letter (`mark a`).
+            case markName
             /// A search pattern, up to the next option keyword: hex pairs, `??`, nibble
             /// wildcards `4?` / `?d`, `"text"`, `i"text"` (ASCII case ignored).
             case pattern
@@ -72,10 +74,13 @@ public struct CommandGrammar: Sendable {
     public let positionals: [Parameter]
     /// Groups of options; the options of one group exclude each other.
     public let optionGroups: [[Option]]
+    /// Which arguments the editor's selection may stand in for (see `SelectionUse`).
+    public let selection: SelectionUse?
 
-    public init(_ positionals: [Parameter] = [], options optionGroups: [[Option]] = []) {
+    public init(_ positionals: [Parameter] = [], options optionGroups: [[Option]] = [], selection: SelectionUse? = nil) {
         self.positionals = positionals
         self.optionGroups = optionGroups
+        self.selection = selection
     }
 
     /// Every option, in declaration order.
@@ -111,7 +116,7 @@ public struct CommandGrammar: Sendable {
 
     private static func placeholder(_ parameter: Parameter) -> String {
         switch parameter.kind {
-        case .choice(let words) where words.count <= 3: words.joined(separator: "|")
+        case .choice(let words) where words.count <= 4: words.joined(separator: "|")
         case .setting: "NAME VALUE"
         default: parameter.name
         }

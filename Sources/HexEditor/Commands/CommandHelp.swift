@@ -56,6 +56,7 @@ public enum CommandHelp {
     /// `help CMD`: the usage, what it does, its other names, and an example.
     public static func lines(for declaration: CommandDeclaration) -> [String] {
         var lines = ["usage: \(declaration.usage)", declaration.summary] + declaration.details
+        lines += declaration.grammar.selection?.helpLines ?? []
         if declaration.names.count > 1 {
             lines.append("also: " + declaration.names.dropFirst().joined(separator: ", "))
         }

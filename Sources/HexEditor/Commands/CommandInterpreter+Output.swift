@@ -63,12 +63,12 @@ extension CommandInterpreter {
     }
 
     /// Runs a `find`: matches starting at or after `from` and ending at or before `to` (the
-    /// size when nil), or with `backward` the last one starting before `from`. Writes the
-    /// answer (streamed for `all`, so a shrinking file still leaves the matches found so
-    /// far printed) and returns the match for `.first`.
+    /// size when nil), or with `backward` the last one starting before `from` (and at or
+    /// after `floor`). Writes the answer (streamed for `all`, so a shrinking file still
+    /// leaves the matches found so far printed) and returns the match for `.first`.
     func find(
-        _ pattern: BytePattern, from start: Int, to limit: Int?, backward: Bool, mode: FindMode, json: Bool,
-        to output: inout CommandOutput
+        _ pattern: BytePattern, from start: Int, to limit: Int?, floor: Int = 0, backward: Bool, mode: FindMode,
+        json: Bool, to output: inout CommandOutput
     ) throws(EditorError) -> Int? {
         let size = try document.currentSize()
         let end = limit ?? size
@@ -77,7 +77,7 @@ extension CommandInterpreter {
         let described = pattern.hexDescription
         var range = start..<max(start, end)
         if backward {
-            range = 0..<(start == 0 ? 0 : max(0, min(end, start - 1 + pattern.count)))
+            range = floor..<max(floor, start == 0 ? 0 : min(end, start - 1 + pattern.count))
         }
         var matches = 0
         do {

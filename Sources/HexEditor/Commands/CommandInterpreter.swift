@@ -10,6 +10,13 @@ public final class CommandInterpreter {
     public static let collectedPrintLimit = 1 << 20
 
     public let document: Document
+    /// The session's marks (`mark`, `m`, `'a`), yank register and clipboard setting: they
+    /// live here, so scripts and the REPL have them as the editor does.
+    public var marks = Marks()
+    public var register = Register()
+    /// `set clipboard on`: a yank also asks the terminal to put the bytes, as hex, on the
+    /// system clipboard (OSC 52; only where there is a terminal to ask).
+    public var copiesToClipboard = false
     /// When set, command output (print, find, info, help) streams here (headless and the
     /// REPL) instead of being returned in `CommandEffects.output`.
     public var outputSink: (any OutputSink)?
@@ -58,6 +65,15 @@ public final class CommandInterpreter {
                 throw EditorError("\(what): $-\(distance) is before the start of the file (size \(size))")
             }
             return size - distance
+        case .mark(let name):
+            guard let offset = marks[name] else {
+                throw EditorError("\(what): mark '\(name) is not set (m\(name) or :mark \(name) sets it)")
+            }
+            let size = try document.currentSize()
+            guard offset <= size else {
+                throw EditorError("\(what): mark '\(name) (\(hex(offset))) is past the end of the file (size \(size))")
+            }
+            return offset
         }
     }
 }

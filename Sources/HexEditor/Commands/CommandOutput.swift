@@ -66,6 +66,14 @@ struct CommandOutput {
         if pending.count >= Self.chunkSize { try flush() }
     }
 
+    /// Appends part of a line, when streaming: a line of any length (`print ... as hex`) goes
+    /// out a window at a time. Collected output takes whole lines only (`text`).
+    mutating func fragment(_ bytes: [UInt8]) throws(EditorError) {
+        precondition(sink != nil, "fragments are for streamed output")
+        pending.append(contentsOf: bytes)
+        if pending.count >= Self.chunkSize { try flush() }
+    }
+
     mutating func flush() throws(EditorError) {
         guard let sink, !pending.isEmpty else { return }
         try sink.write(pending)

@@ -13,8 +13,7 @@ public enum CommandParser {
         do {
             let tokens = try CommandLexer.tokenize(bytes)
             guard !tokens.isEmpty else { return nil }
-            var reader = ArgumentReader(tokens: tokens)
-            return try reader.command()
+            return try ArgumentReader.command(from: tokens)
         } catch {
             throw ParseError(line: lineNumber, column: error.column, message: error.message)
         }
@@ -30,6 +29,8 @@ struct ArgumentReader {
     private var name = ""
     private var declaration: CommandDeclaration?
     private var grammar = CommandGrammar()
+    /// Positionals the selection stands in for on this reading (see `command(from:)`).
+    var leftOut: Set<String> = []
 
     init(tokens: [CommandLexer.Token]) {
         self.tokens = tokens
@@ -47,7 +48,7 @@ struct ArgumentReader {
         self.declaration = declaration
         grammar = declaration.grammar
         var arguments: [String: CommandArgument] = [:]
-        for parameter in grammar.positionals {
+        for parameter in grammar.positionals where !leftOut.contains(parameter.name) {
             if parameter.optional && (!hasMore || isOptionKeyword(tokens[next])) { break }
             try read(parameter, into: &arguments)
         }
@@ -114,6 +115,12 @@ struct ArgumentReader {
             arguments[key] = .bytes(try bytes(label))
         case .byte:
             arguments[key] = .byte(try singleByte(label))
+        case .markName:
+            let (word, column) = try takeWord(label)
+            guard let mark = Marks.name(word) else {
+                throw Failure(column: column, message: "\(name): \(label) must be a letter (a-z, A-Z), not '\(word)'")
+            }
+            arguments[key] = .word(String(mark))
         case .pattern:
             arguments[key] = .pattern(try pattern(label))
         case .choice(let words):
@@ -153,8 +160,14 @@ struct ArgumentReader {
 
     // MARK: Numbers
 
-    /// `$`, `$-N`, or a non-negative literal (see `NumberLiteral`).
+    /// `$`, `$-N`, a mark `'a`, or a non-negative literal (see `NumberLiteral`).
     static func number(_ word: String, column: Int, what: String) throws(Failure) -> NumberArgument {
+        if word.hasPrefix("'") {
+            guard let name = Marks.name(String(word.dropFirst())) else {
+                throw Failure(column: column, message: "\(what): bad mark '\(word)' (a mark is ' and a letter: 'a)")
+            }
+            return .mark(name)
+        }
         if word.hasPrefix("$") {
             let rest = word.dropFirst()
             if rest.isEmpty { return .fromEnd(0) }

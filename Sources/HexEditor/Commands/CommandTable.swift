@@ -2,7 +2,8 @@
 /// file under `Table/`: to add a command, write its declaration there and list it here.
 public enum CommandTable {
     public static let all: [CommandDeclaration] = [
-        goto, patch, fill, insert, delete, print, find, sync, advise, resize, undo, redo, info, follow,
+        goto, patch, fill, insert, delete, yank, paste, mark,
+        print, find, sync, advise, resize, undo, redo, info, follow,
         set, help, reopen, recover, quit, forceQuit, writeQuit,
     ]
 

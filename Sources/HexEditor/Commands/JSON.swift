@@ -64,6 +64,17 @@ enum JSON {
         return String(decoding: text, as: UTF8.self)
     }
 
+    /// ASCII text as the inside of a JSON string (for text made a piece at a time).
+    static func appendEscaped(_ ascii: ArraySlice<UInt8>, to out: inout [UInt8]) {
+        for byte in ascii {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), byte]
+            case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            default: out.append(byte)
+            }
+        }
+    }
+
     static func quoted(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {

@@ -46,7 +46,7 @@ public struct Setting: Sendable {
 
 /// Every setting.
 public enum Settings {
-    public static let all: [Setting] = [columns, journal]
+    public static let all: [Setting] = [columns, journal] + selectionSettings
 
     public static func named(_ name: String) -> Setting? {
         all.first { $0.name == name }

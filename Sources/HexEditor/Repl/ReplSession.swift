@@ -21,6 +21,9 @@ public final class ReplSession {
     private let output: any OutputSink
     private let json: Bool
     private let report: (String) -> Void
+    /// Where `yank` with `set clipboard on` sends its text: set on a terminal (OSC 52 to it);
+    /// nil through a pipe, where there is no terminal to ask.
+    public var copyToClipboard: ((String) -> Void)?
 
     /// `report` writes one line of diagnostics (stderr).
     public init(document: Document, output: any OutputSink, json: Bool, report: @escaping (String) -> Void) {
@@ -64,6 +67,7 @@ public final class ReplSession {
                     let effects = try interpreter.run(command, context: CommandContext(cursor: cursor, json: json))
                     cursor = effects.cursor ?? cursor
                     try output.flush()
+                    if let text = effects.clipboard { copyToClipboard?(text) }
                     if effects.quit != nil { return 0 }
                 } catch {
                     try? output.flush()

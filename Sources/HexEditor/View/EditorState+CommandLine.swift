@@ -93,7 +93,7 @@ extension EditorState {
         while text.last?.isWhitespace == true { text.removeLast() }
         guard !text.isEmpty else { return .none }
         var typed = String(text)
-        if let first = typed.first, first.isASCII && first.isNumber || "$+-".contains(first) {
+        if let first = typed.first, first.isASCII && first.isNumber || "$+-'".contains(first) {
             typed = "goto " + typed
         }
         let command: Command?
@@ -119,7 +119,9 @@ extension EditorState {
         let scans = command.declaration?.scansFile ?? false
         let result = scans ? withSequentialAccess { interpret(command) } : interpret(command)
         switch result {
-        case .success(let effects):
+        case .success(var effects):
+            applySelectionEffects(effects, of: command)
+            effects.output = wrappedToScreen(effects.output)
             if effects.choseAdvice { userChoseAdvice = true }
             // resize, insert and delete may have mapped the file anew, without the advice.
             adviseRandomAccess()
@@ -139,7 +141,7 @@ extension EditorState {
     }
 
     private func interpret(_ command: Command) -> Result<CommandEffects, EditorError> {
-        let context = CommandContext(cursor: cursor)
+        let context = CommandContext(cursor: cursor, selection: selectionForCommands)
         return Result { () throws(EditorError) in try interpreter.run(command, context: context) }
     }
 

@@ -9,6 +9,7 @@ extension EditorState {
     func handleNormal(_ key: Key) -> EditorAction {
         // A message answers the last key; the next one makes it stale.
         message = nil
+        if pendingMarkKey != nil { return finishMarkKey(key) }
         if moveCursor(for: key) { return .none }
         switch key {
         case .tab, .backTab: pane = pane.other
@@ -26,8 +27,12 @@ extension EditorState {
         case .character("r"): enterEditingMode(.replaceByte)
         case .character("u"): return run(Command("undo"))
         case .control("r"): return run(Command("redo"))
+        case .character("v"): toggleSelection()
+        case .character("y"): return yankKey()
+        case .character("p"): return run(Command("paste"))
+        case .character("m"), .character("'"): startMarkKey(key == .character("m") ? "m" : "'")
         case .function(1): openHelp()
-        case .escape: break
+        case .escape: selection = nil
         case .control("l"): return .redraw
         case .control("z"): return .suspend
         case .control("c"):
@@ -64,6 +69,7 @@ extension EditorState {
         case .pageUp, .control("b"): page(by: -rows * perRow)
         case .control("d"): page(by: max(1, rows / 2) * perRow)
         case .control("u"): page(by: -max(1, rows / 2) * perRow)
+        case .mouse(let event): if !moveCursor(forMouse: event) { return false }
         default: return false
         }
         leaveFollowModeForMotion()
@@ -72,7 +78,7 @@ extension EditorState {
     }
 
     /// Moves cursor and viewport together, like vim's page keys.
-    private func page(by delta: Int) {
+    func page(by delta: Int) {
         let last = max(0, document.size - 1)
         if delta > 0 && cursor + delta > last {
             // Cannot move a whole page: go to the last byte's row, same column when possible.
@@ -108,6 +114,8 @@ extension EditorState {
         case .control("u"): pager?.scroll(by: -rows / 2, pageRows: rows)
         case .home, .character("g"): pager?.scroll(by: -Int.max / 2, pageRows: rows)
         case .end, .character("G"): pager?.scroll(by: Int.max / 2, pageRows: rows)
+        case .mouse(let event) where event.action == .wheelUp: pager?.scroll(by: -Self.wheelRows, pageRows: rows)
+        case .mouse(let event) where event.action == .wheelDown: pager?.scroll(by: Self.wheelRows, pageRows: rows)
         default: break
         }
     }

@@ -13,6 +13,8 @@ extension EditorState {
         message = nil
         pendingHighNibble = nil
         mode = newMode
+        // Typing edits bytes: a selection would no longer describe them.
+        selection = nil
     }
 
     func handleOverwrite(_ key: Key) {
@@ -60,6 +62,8 @@ extension EditorState {
     }
 
     func handleReplaceByte(_ key: Key) {
+        // The mouse waits until the byte is typed.
+        if case .mouse = key { return }
         if key == .escape || key == .control("c") {
             pendingHighNibble = nil
             mode = .normal
@@ -140,7 +144,7 @@ extension Key {
     var isMotionInOverwriteMode: Bool {
         switch self {
         case .up, .down, .left, .right, .pageUp, .pageDown, .home, .end,
-            .control("d"), .control("u"), .control("f"), .control("b"):
+            .control("d"), .control("u"), .control("f"), .control("b"), .mouse:
             true
         default: false
         }

@@ -57,6 +57,18 @@ public final class EditorState {
     var forcedQuitFailed = false
     /// The history file's write problem has been shown once.
     var warnedAboutHistory = false
+    /// `v` or a drag: where the selection started (Selection/); nil when nothing is selected.
+    var selection: Selection?
+    /// `m` or `'`, waiting for the letter of a mark.
+    var pendingMarkKey: Character?
+    /// The byte a mouse press landed on, until the button comes up: a drag selects from it.
+    var dragOrigin: Int?
+    /// `:set colors`: bytes coloured by class. The terminal backend turns it off for NO_COLOR.
+    public var showsByteClasses = true
+    /// `:set mouse`: while on, the terminal backend reports mouse events to the editor.
+    public internal(set) var mouseEnabled = true
+    /// Text a yank asked to put on the system clipboard, until the backend takes it.
+    var clipboardRequest: String?
 
     public init(document: Document, width: Int = 80, height: Int = 24) {
         self.document = document
@@ -152,6 +164,7 @@ public final class EditorState {
         let view = Renderer.HexView(
             layout: layout, frame: frame, changedOffsets: changed,
             fileSize: document.size, cursor: cursor, pane: pane, pendingHighNibble: pendingHighNibble,
+            selection: selectedBytes, byteClasses: showsByteClasses,
             status: statusInfo)
         return Renderer.render(view)
     }
@@ -181,7 +194,7 @@ public final class EditorState {
         switch mode {
         case .overwrite: banner = "-- OVERWRITE --  (Esc to leave)"
         case .replaceByte: banner = pane == .hex ? "-- REPLACE: type two hex digits --" : "-- REPLACE: type a character --"
-        default: banner = nil
+        default: banner = selection == nil ? nil : "-- VISUAL --  (y yanks, : commands take it as their range, Esc ends)"
         }
         var inputLine: StatusInfo.InputLine?
         if mode == .commandLine || mode == .search {
@@ -190,7 +203,8 @@ public final class EditorState {
         }
         return StatusInfo(
             fileName: Formatting.fileName(of: document.path), fileSize: document.size, access: access,
-            unsyncedEdits: document.unsyncedEdits, following: following, modeBanner: banner, message: message,
+            unsyncedEdits: document.unsyncedEdits, following: following, selection: selectionStatus,
+            modeBanner: banner, message: message,
             input: inputLine, live: [searchRun.map { "searching \($0.percent)%" }, liveStatusText].compactMap { $0 }
                 .joined(separator: "  ").nilIfEmpty)
     }
@@ -206,6 +220,7 @@ public final class EditorState {
     func clampCursor() {
         let size = document.size
         cursor = size == 0 ? 0 : min(max(cursor, 0), size - 1)
+        selection = selection?.clamped(to: size)
     }
 
     /// Moves the viewport just enough to show the cursor, aligned to rows, and

@@ -3,7 +3,7 @@
 public enum HelpText {
     /// The keys and the commands: the keys are written here, the commands come from the table.
     public static var text: String {
-        keys + "\n" + commands + "\n\n" + live
+        keys + "\n\n" + selecting + "\n\n" + commands + "\n\n" + live
     }
 
     static let keys = """
@@ -53,9 +53,6 @@ public enum HelpText {
           Ctrl-L               repaint the terminal
           Ctrl-Z               suspend (fg in the shell resumes)
           SIGTERM, SIGINT, SIGHUP leave as :q! does (unsynced edits rolled back)
-
-        Colours: zero bytes, printable text, whitespace, control bytes and
-        bytes above 0x7e each have their own; NO_COLOR=1 turns colour off.
         """
 
     public static var lines: [String] { text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }

@@ -14,6 +14,8 @@ public enum Key: Equatable, Hashable, Sendable {
     case function(Int)
     /// The terminal changed size; the next frame must use the new size.
     case resize
+    /// A click, a drag or the wheel (while `:set mouse on`).
+    case mouse(MouseEvent)
 }
 
 extension Key {

@@ -15,12 +15,19 @@ public enum Renderer {
         public var pane: Pane
         /// The high nibble typed in overwrite mode and not yet written.
         public var pendingHighNibble: UInt8?
+        /// The selected bytes, both ends included.
+        public var selection: ClosedRange<Int>?
+        /// Colour bytes by class (`:set colors`); off, they are plain.
+        public var byteClasses: Bool
         public var status: StatusInfo
 
         public init(
             layout: Layout, frame: FrameBytes, previousFrame: FrameBytes? = nil, changedOffsets: Set<Int> = [],
-            fileSize: Int, cursor: Int, pane: Pane, pendingHighNibble: UInt8? = nil, status: StatusInfo
+            fileSize: Int, cursor: Int, pane: Pane, pendingHighNibble: UInt8? = nil,
+            selection: ClosedRange<Int>? = nil, byteClasses: Bool = true, status: StatusInfo
         ) {
+            self.selection = selection
+            self.byteClasses = byteClasses
             self.changedOffsets = changedOffsets
             self.layout = layout
             self.frame = frame
@@ -61,7 +68,11 @@ public enum Renderer {
         for index in 0..<layout.bytesPerRow {
             let offset = rowOffset + index
             guard offset < view.fileSize, let byte = view.frame.byte(at: offset) else { break }
-            var style = ByteClass(byte).style
+            // The highlights go over the byte classes: cursor, then a pending nibble, then a
+            // change another process made, then the selection.
+            var style = view.byteClasses ? ByteClass(byte).style : .plain
+            let selected = view.selection?.contains(offset) ?? false
+            if selected { style = .selection }
             if let previous = view.previousFrame?.byte(at: offset), previous != byte { style = .changed }
             if view.changedOffsets.contains(offset) { style = .changed }
             var hexStyle = style
@@ -78,6 +89,12 @@ public enum Renderer {
             let hexColumn = layout.hexColumn(ofByte: index)
             screen[row, hexColumn] = Cell(high, style: hexStyle)
             screen[row, hexColumn + 1] = Cell(low, style: hexStyle)
+            if selected, index + 1 < layout.bytesPerRow, view.selection?.contains(offset + 1) == true {
+                // The selection reads as one block: the gap up to the next selected pair too.
+                screen.restyle(
+                    row: row, column: hexColumn + 2, count: layout.hexColumn(ofByte: index + 1) - hexColumn - 2,
+                    style: .selection)
+            }
             screen[row, layout.textColumn(ofByte: index)] = Cell(byte.textPaneCharacter, style: textStyle)
         }
         screen[row, layout.textColumn(ofByte: layout.bytesPerRow)] = Cell("|", style: .offset)
@@ -113,7 +130,7 @@ public enum Renderer {
         let follow = status.following ? "follow" : nil
         var pane: String? = view.pane == .hex ? "hex" : "text"
         func joined() -> String {
-            [name, size, position, byteDescription, status.access, unsynced, follow, status.live, pane]
+            [name, size, position, status.selection, byteDescription, status.access, unsynced, follow, status.live, pane]
                 .compactMap { $0 }.joined(separator: "  ")
         }
         let room = view.layout.width - 2

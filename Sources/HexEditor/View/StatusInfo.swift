@@ -31,6 +31,8 @@ public struct StatusInfo: Equatable, Sendable {
     public var access: String
     public var unsyncedEdits: Int
     public var following: Bool
+    /// `sel 0x10-0x1f (16 bytes)` while bytes are selected.
+    public var selection: String?
     /// A mode shown vim-style on the message line when nothing else is there: `-- OVERWRITE --`.
     public var modeBanner: String?
     public var message: Message?
@@ -40,13 +42,14 @@ public struct StatusInfo: Equatable, Sendable {
 
     public init(
         fileName: String, fileSize: Int, access: String, unsyncedEdits: Int = 0, following: Bool = false,
-        modeBanner: String? = nil, message: Message? = nil, input: InputLine? = nil, live: String? = nil
+        selection: String? = nil, modeBanner: String? = nil, message: Message? = nil, input: InputLine? = nil, live: String? = nil
     ) {
         self.fileName = fileName
         self.fileSize = fileSize
         self.access = access
         self.unsyncedEdits = unsyncedEdits
         self.following = following
+        self.selection = selection
         self.modeBanner = modeBanner
         self.message = message
         self.input = input

@@ -12,6 +12,8 @@ public enum Style: Equatable, Hashable, Sendable, CaseIterable {
     case cursorShadow
     /// A byte another process changed since the previous frame (live view).
     case changed
+    /// A selected byte (`v`, a drag), and the gaps between selected hex pairs.
+    case selection
     /// A typed nibble not yet written (overwrite mode, first of two digits).
     case pending
     case statusLine
@@ -33,6 +35,7 @@ public enum Style: Equatable, Hashable, Sendable, CaseIterable {
         case .cursor: "C"
         case .cursorShadow: "S"
         case .changed: "!"
+        case .selection: "v"
         case .pending: "P"
         case .statusLine: "s"
         case .message: "m"

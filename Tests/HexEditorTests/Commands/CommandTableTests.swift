@@ -72,7 +72,7 @@ import Testing
         #expect(complete("follow ") == ["off", "on"])
         #expect(complete("sync a") == ["async"])
         #expect(complete("help fi") == ["fill", "find"])
-        #expect(complete("set c") == ["columns", "columns="])
+        #expect(complete("set c") == ["clipboard", "clipboard=", "colors", "colors=", "columns", "columns="])
         #expect(complete("patch 0 \"fi").isEmpty, "nothing to complete inside a string")
     }
 

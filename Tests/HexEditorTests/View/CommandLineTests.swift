@@ -49,7 +49,7 @@ struct CommandLineTests {
         #expect(editor.messageText == "fill  find", "several candidates are listed")
         editor.handle(keys("nd 62 <Tab>"))
         #expect(editor.messageText == "all  back  count  from  to")
-        editor.handle(keys("<Esc>:set col<Tab>"))
+        editor.handle(keys("<Esc>:set colu<Tab>"))
         #expect(editor.input.text == "set columns")
     }
 

@@ -13,8 +13,12 @@ extension CommandTable {
     }
 
     static let fill = CommandDeclaration(
-        names: ["fill"], grammar: CommandGrammar([.init("OFF", .number), .init("LEN", .number), .init("BYTE", .byte)]),
-        summary: "overwrite LEN bytes at OFF with BYTE", example: "fill 0 4k 00", changesFile: true
+        names: ["fill"],
+        grammar: CommandGrammar(
+            [.init("OFF", .number), .init("LEN", .number), .init("BYTE", .byte)],
+            selection: .range(offset: "OFF", length: "LEN")),
+        summary: "overwrite LEN bytes at OFF with BYTE (fill BYTE: the selection)", example: "fill 0 4k 00",
+        changesFile: true
     ) { run throws(EditorError) in
         let at = try run.offset("OFF")
         let count = try run.length("LEN", default: 0)
@@ -35,8 +39,10 @@ extension CommandTable {
     }
 
     static let delete = CommandDeclaration(
-        names: ["delete"], grammar: CommandGrammar([.init("OFF", .number), .init("LEN", .number)]),
-        summary: "delete LEN bytes at OFF, shifting the tail down", example: "delete 0 16", changesFile: true
+        names: ["delete"],
+        grammar: CommandGrammar([.init("OFF", .number), .init("LEN", .number)], selection: .range(offset: "OFF", length: "LEN")),
+        summary: "delete LEN bytes at OFF (or the selection), shifting the tail down", example: "delete 0 16",
+        changesFile: true
     ) { run throws(EditorError) in
         let at = try run.offset("OFF")
         let count = try run.length("LEN", default: 0)
