@@ -6,6 +6,8 @@ import Musl
 import Darwin
 #endif
 
+import SystemPackage
+
 /// Bytes the undo journal keeps: what an overwrite replaced, what a delete or a shrinking
 /// resize cut away, what an insert put in.
 ///
@@ -221,30 +223,23 @@ struct SavedBytes {
     private static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, at offset: Int)
         throws(EditorError)
     {
-        var done = 0
-        while done < bytes.count {
-            let n = pwrite(fd, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw EditorError(
-                    "cannot keep undo data for this edit: \(String(cString: strerror(errno)))")
-            }
-            done += n
+        do {
+            try FileDescriptor(rawValue: fd).writeWhole(bytes, at: offset)
+        } catch {
+            throw EditorError("cannot keep undo data for this edit: \(error)")
         }
     }
 
     private static func readAll(_ fd: Int32, _ bytes: UnsafeMutableRawBufferPointer, at offset: Int)
         throws(EditorError)
     {
-        var done = 0
-        while done < bytes.count {
-            let n = pread(fd, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 {
-                throw EditorError("cannot read back undo data: \(String(cString: strerror(errno)))")
-            }
-            done += n
+        let count: Int
+        do {
+            count = try FileDescriptor(rawValue: fd).readWhole(into: bytes, at: offset)
+        } catch {
+            throw EditorError("cannot read back undo data: \(error)")
         }
+        if count < bytes.count { throw EditorError("cannot read back undo data: the spill file is short") }
     }
 }
 

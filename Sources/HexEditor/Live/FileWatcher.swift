@@ -137,8 +137,10 @@ public final class FileWatcher {
             // Room for many events; each is a 16-byte header plus a padded name.
             var buffer = [UInt8](repeating: 0, count: 16 * 1024)
             while true {
-                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-                if count < 0 && errno == EINTR { continue }
+                // Non-blocking: EAGAIN once drained, which ends the loop like the end of input.
+                let count = buffer.withUnsafeMutableBytes { raw in
+                    (try? FileDescriptor(rawValue: descriptor).readSome(into: raw)) ?? 0
+                }
                 guard count > 0 else { return relevant }
                 buffer.withUnsafeBytes { raw in
                     var position = 0

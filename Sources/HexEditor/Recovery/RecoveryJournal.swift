@@ -165,12 +165,10 @@ final class RecoveryJournal {
     }
 
     private func write(_ bytes: [UInt8], to fd: Int32, what: String) throws(EditorError) {
-        do {
-            _ = try FileDescriptor(rawValue: fd).writeAll(bytes)
-        } catch let error as Errno {
-            throw Self.failure(what, error)
+        do throws(Errno) {
+            try FileDescriptor(rawValue: fd).writeWhole(bytes)
         } catch {
-            throw Self.failure(what, .ioError)
+            throw Self.failure(what, error)
         }
     }
 

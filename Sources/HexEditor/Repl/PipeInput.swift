@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import SystemPackage
 
 /// REPL lines from a pipe or a file: no prompt, no echo, each line handed over as soon as its
 /// newline arrives (so a program can drive the REPL through pipes, a line at a time).
@@ -12,14 +13,14 @@ import Darwin
 /// A line longer than the lexer's limit is cut at one byte past it (the parser then reports
 /// it as too long) and the rest, up to its newline, is dropped: memory stays bounded.
 public final class PipeInput: ReplInput {
-    private let descriptor: Int32
+    private let descriptor: FileDescriptor
     private var buffer: [UInt8] = []
     private var start = 0
     private var ended = false
     /// Set while the rest of an overlong line is being dropped.
     private var skipping = false
 
-    public init(descriptor: Int32 = STDIN_FILENO) {
+    public init(descriptor: FileDescriptor = .standardInput) {
         self.descriptor = descriptor
     }
 
@@ -65,17 +66,19 @@ public final class PipeInput: ReplInput {
     private func fill() -> Bool {
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR {
-                if SignalStop.request.isRequested { return false }
-                continue
+            let read = chunk.withUnsafeMutableBytes { raw in
+                Result { () throws(Errno) in try descriptor.readSome(into: raw, retryingInterrupts: false) }
             }
-            if count <= 0 {
+            switch read {
+            case .failure(.interrupted):
+                if SignalStop.request.isRequested { return false }
+            case .failure, .success(0):
                 ended = true
                 return true
+            case .success(let count):
+                buffer += chunk[0..<count]
+                return true
             }
-            buffer += chunk[0..<count]
-            return true
         }
     }
 

@@ -63,23 +63,11 @@ final class EditLock {
     private static func writeNote(for id: MappedFile.FileID) -> FilePath? {
         guard let path = notePath(for: id) else { return nil }
         let text = Array("\(getpid())\n".utf8)
-        let written = path.withPlatformString { name -> Bool in
-            let fd = open(name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-            guard fd >= 0 else { return false }
-            defer { close(fd) }
-            return text.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } == text.count
-        }
-        return written ? path : nil
+        return (try? path.writeContents(text)) != nil ? path : nil
     }
 
     private static func readSmallFile(_ path: FilePath) -> String? {
-        path.withPlatformString { name -> String? in
-            let fd = open(name, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { return nil }
-            defer { close(fd) }
-            var buffer = [UInt8](repeating: 0, count: 64)
-            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            return count > 0 ? String(decoding: buffer[0..<count], as: UTF8.self) : nil
-        }
+        guard let bytes = path.readContents(limit: 64), !bytes.isEmpty else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -34,17 +34,7 @@ public final class HistoryFile {
     /// The saved lines, oldest first.
     public func load() -> [String] {
         guard let path else { return [] }
-        let fd = path.withPlatformString { open($0, O_RDONLY | O_CLOEXEC) }
-        guard fd >= 0 else { return [] }
-        defer { close(fd) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while bytes.count < 8 << 20 {
-            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            if count <= 0 { break }
-            bytes += chunk[0..<count]
-        }
+        guard let bytes = path.readContents(limit: 8 << 20) else { return [] }
         let lines = bytes.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) }
         if lines.count > 2 * Self.limit { rewrite(Array(lines.suffix(Self.limit))) }
         return Array(lines.suffix(Self.limit))
@@ -56,13 +46,7 @@ public final class HistoryFile {
         var temporary = path
         temporary.extension = "new"
         let bytes = Array(lines.map { $0 + "\n" }.joined().utf8)
-        let written = temporary.withPlatformString { name -> Bool in
-            let fd = open(name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-            guard fd >= 0 else { return false }
-            defer { close(fd) }
-            return bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } == bytes.count
-        }
-        if written {
+        if (try? temporary.writeContents(bytes)) != nil {
             _ = temporary.withPlatformString { from in path.withPlatformString { to in rename(from, to) } }
         }
     }
@@ -71,14 +55,10 @@ public final class HistoryFile {
     public func append(_ line: String) {
         guard let path, !line.allSatisfy(\.isWhitespace), !line.contains("\n") else { return }
         let bytes = Array((line + "\n").utf8)
-        let written = path.withPlatformString { name -> Bool in
-            let fd = open(name, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
-            guard fd >= 0 else { return false }
-            defer { close(fd) }
-            return bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } == bytes.count
-        }
-        if !written, writeProblem == nil {
-            writeProblem = "cannot write the history to \(TerminalText.path(path)): \(String(cString: strerror(errno)))"
+        do {
+            try path.writeContents(bytes, appending: true)
+        } catch {
+            if writeProblem == nil { writeProblem = "cannot write the history to \(TerminalText.path(path)): \(error)" }
         }
     }
 }

@@ -1,4 +1,5 @@
 import HexDump
+import HexEditor
 
 #if canImport(Glibc)
     import Glibc
@@ -21,17 +22,17 @@ struct DumpRun {
             do {
                 arguments = try XXDArguments.parse(commandLine, bytes: bytes)
             } catch {
-                DumpSyscalls.writeStandardError("hexmap dump: \(error.description)\n" + XXDUsageError.usage)
+                writeToStandardError("hexmap dump: \(error.description)\n" + XXDUsageError.usage)
                 return 1
             }
             if arguments.showVersion {
-                DumpSyscalls.writeStandardError("hexmap dump: xxd 2022-01-14 compatible\n")
+                writeToStandardError("hexmap dump: xxd 2022-01-14 compatible\n")
                 return 0
             }
             try DumpRun(arguments: arguments).run()
             return 0
         } catch {
-            DumpSyscalls.writeStandardError("hexmap dump: \(error.message)\n")
+            writeToStandardError("hexmap dump: \(error.message)\n")
             return error.exitStatus
         }
     }

@@ -4,8 +4,12 @@
     import Darwin
 #endif
 
+import HexEditor
+import SystemPackage
+
 // The few syscalls `hexmap dump` makes on plain file descriptors (standard streams, pipes, the
-// output file), each behind one small function so EINTR and errno are handled in one place.
+// output file), each behind one small function; reads and writes go through the shared
+// descriptor layer, which retries EINTR.
 // Regular input files are read through IOMMap instead.
 
 /// A failed syscall: what was attempted and the errno it returned.
@@ -20,14 +24,17 @@ struct DumpSystemError: Error, CustomStringConvertible {
 
 enum DumpSyscalls {
     static func openFile(_ path: DumpPath, flags: Int32, mode: mode_t = 0o666) throws(DumpSystemError) -> Int32 {
-        while true {
-            // errno is read inside the closure: freeing the C string afterwards may change it.
-            let (fd, code) = path.withCString { name in
-                let fd = open(name, flags | O_CLOEXEC, mode)
-                return (fd, fd < 0 ? errno : 0)
+        let result = path.withCString { name in
+            Result {
+                try FileDescriptor.open(
+                    name, FileDescriptor.AccessMode(rawValue: flags & O_ACCMODE),
+                    options: FileDescriptor.OpenOptions(rawValue: flags & ~O_ACCMODE).union(.closeOnExec),
+                    permissions: FilePermissions(rawValue: CInterop.Mode(mode)))
             }
-            if fd >= 0 { return fd }
-            if code != EINTR { throw DumpSystemError(code: code) }
+        }
+        switch result {
+        case .success(let descriptor): return descriptor.rawValue
+        case .failure(let error): throw DumpSystemError(code: Errno.of(error).rawValue)
         }
     }
 
@@ -58,71 +65,35 @@ enum DumpSyscalls {
         if close(fd) != 0 && errno != EINTR { throw .current() }
     }
 
-    /// Reads up to `buffer.count` bytes; 0 means end of input.
-    static func readSome(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer) throws(DumpSystemError) -> Int {
-        while true {
-            let count = read(fd, buffer.baseAddress, buffer.count)
-            if count >= 0 { return count }
-            if errno != EINTR { throw .current() }
-        }
-    }
-
     /// Reads until `buffer` is full or the input ends.
     static func readFully(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer) throws(DumpSystemError) -> Int {
-        var filled = 0
-        while filled < buffer.count {
-            let count = try readSome(fd, into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
-            if count == 0 { break }
-            filled += count
+        do {
+            return try FileDescriptor(rawValue: fd).readWhole(into: buffer)
+        } catch {
+            throw DumpSystemError(code: error.rawValue)
         }
-        return filled
     }
 
     /// Writes all of `bytes`, however many calls the kernel needs.
     static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) throws(DumpSystemError) {
-        var done = 0
-        while done < bytes.count {
-            let count = write(fd, bytes.baseAddress! + done, bytes.count - done)
-            if count >= 0 {
-                done += count
-            } else if errno != EINTR {
-                throw .current()
-            }
+        do {
+            try FileDescriptor(rawValue: fd).writeWhole(bytes)
+        } catch {
+            throw DumpSystemError(code: error.rawValue)
         }
     }
 
-    /// Writes the pieces in order with one writev(2) when the kernel takes them all at once.
+    /// Writes the pieces in order.
     static func writeAll(_ fd: Int32, pieces: [UnsafeRawBufferPointer]) throws(DumpSystemError) {
-        var vectors = pieces.map { iovec(iov_base: UnsafeMutableRawPointer(mutating: $0.baseAddress), iov_len: $0.count) }
-        let total = pieces.reduce(0) { $0 + $1.count }
-        var done = 0
-        while true {
-            let count = writev(fd, &vectors, Int32(vectors.count))
-            if count >= 0 {
-                done = count
-                break
-            }
-            if errno != EINTR { throw .current() }
-        }
-        guard done < total else { return }
-        // A short write (a pipe that filled up): finish piece by piece.
-        for piece in pieces {
-            let skip = min(done, piece.count)
-            done -= skip
-            try writeAll(fd, UnsafeRawBufferPointer(rebasing: piece[skip...]))
-        }
+        for piece in pieces { try writeAll(fd, piece) }
     }
 
     /// Writes all of `bytes` at file position `position` (pwrite), leaving the descriptor's own position.
     static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, at position: Int) throws(DumpSystemError) {
-        var done = 0
-        while done < bytes.count {
-            let count = pwrite(fd, bytes.baseAddress! + done, bytes.count - done, off_t(position + done))
-            if count >= 0 {
-                done += count
-            } else if errno != EINTR {
-                throw .current()
-            }
+        do {
+            try FileDescriptor(rawValue: fd).writeWhole(bytes, at: position)
+        } catch {
+            throw DumpSystemError(code: error.rawValue)
         }
     }
 
@@ -141,10 +112,5 @@ enum DumpSyscalls {
         var status = stat()
         guard fstat(fd, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
         return Int(status.st_size)
-    }
-
-    static func writeStandardError(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes in try? writeAll(2, UnsafeRawBufferPointer(bytes)) }
     }
 }
