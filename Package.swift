@@ -43,7 +43,7 @@ let package = Package(
         // The thin ncurses backend: draws a Screen, decodes keys, runs the loop; the REPL's line reader.
         .target(
             name: "HexTerminal",
-            dependencies: ["CNcurses", "CEditLine", "HexEditor"],
+            dependencies: ["CNcurses", "CEditLine", "HexDump", "HexEditor", .product(name: "SystemPackage", package: "swift-system")],
             linkerSettings: [
                 .linkedLibrary("ncursesw", .when(platforms: [.linux])),
                 .linkedLibrary("ncurses", .when(platforms: [.macOS])),

@@ -17,8 +17,6 @@
 // as macros, so each one we need is a small inline function here.
 
 static inline WINDOW *hm_stdscr(void) { return stdscr; }
-static inline int hm_lines(void) { return LINES; }
-static inline int hm_cols(void) { return COLS; }
 static inline int hm_getmaxy(WINDOW *w) { int y, x; getmaxyx(w, y, x); (void)x; return y; }
 static inline int hm_getmaxx(WINDOW *w) { int y, x; getmaxyx(w, y, x); (void)y; return x; }
 
@@ -29,9 +27,6 @@ static inline attr_t hm_a_reverse(void) { return A_REVERSE; }
 static inline attr_t hm_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t hm_color_pair(short n) { return (attr_t)COLOR_PAIR(n); }
 
-static inline chtype hm_acs_vline(void) { return ACS_VLINE; }
-static inline chtype hm_acs_hline(void) { return ACS_HLINE; }
-static inline chtype hm_acs_ckboard(void) { return ACS_CKBOARD; }
 
 static inline int hm_key_f(int n) { return KEY_F(n); }
 

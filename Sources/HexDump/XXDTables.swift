@@ -30,7 +30,7 @@ final class XXDTables: @unchecked Sendable {  // immutable after init
     }
 
     private init(uppercase: Bool, ebcdic: Bool) {
-        let digitText = Array((uppercase ? "0123456789ABCDEF" : "0123456789abcdef").utf8)
+        let digitText = uppercase ? Hex.uppercaseDigits : Hex.lowercaseDigits
         digits = .allocate(capacity: 16)
         digits.initialize(from: digitText, count: 16)
         hexPairs = .allocate(capacity: 256)

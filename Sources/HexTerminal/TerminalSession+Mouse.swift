@@ -1,4 +1,5 @@
 import CNcurses
+import HexDump
 import HexEditor
 
 #if canImport(Glibc)
@@ -6,6 +7,7 @@ import HexEditor
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import SystemPackage
 
 /// The mouse and the system clipboard: what the editor asks of the terminal beyond drawing.
 extension TerminalSession {
@@ -47,41 +49,12 @@ extension TerminalSession {
 public enum TerminalClipboard {
     /// `ESC ] 52 ; c ; BASE64 BEL`.
     public static func sequence(for text: String) -> [UInt8] {
-        Array("\u{1b}]52;c;".utf8) + base64(Array(text.utf8)) + [0x07]
+        Array("\u{1b}]52;c;".utf8) + Base64.encode(Array(text.utf8)) + [0x07]
     }
 
     /// Writes the sequence for `text` to `descriptor` (the REPL's terminal).
     public static func write(_ text: String, to descriptor: Int32) {
-        let bytes = sequence(for: text)
-        var written = 0
-        while written < bytes.count {
-            let result = bytes[written...].withUnsafeBufferPointer { buffer in
-                #if canImport(Glibc)
-                    Glibc.write(descriptor, buffer.baseAddress, buffer.count)
-                #else
-                    Darwin.write(descriptor, buffer.baseAddress, buffer.count)
-                #endif
-            }
-            if result < 0 && errno == EINTR { continue }
-            guard result > 0 else { return }
-            written += result
-        }
-    }
-
-    static func base64(_ bytes: [UInt8]) -> [UInt8] {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity((bytes.count + 2) / 3 * 4)
-        var index = 0
-        while index < bytes.count {
-            let count = min(3, bytes.count - index)
-            var value: UInt32 = 0
-            for offset in 0..<3 { value = value << 8 | UInt32(offset < count ? bytes[index + offset] : 0) }
-            for digit in 0..<4 {
-                out.append(digit <= count ? alphabet[Int(value >> UInt32(18 - 6 * digit) & 0x3F)] : UInt8(ascii: "="))
-            }
-            index += 3
-        }
-        return out
+        // Nothing to do when the terminal refuses it: the yank is in the register either way.
+        try? FileDescriptor(rawValue: descriptor).writeWhole(sequence(for: text))
     }
 }

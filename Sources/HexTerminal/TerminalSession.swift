@@ -33,7 +33,7 @@ final class TerminalSession {
     /// Keys decoded but not handed out yet (mouse reports that came in a burst).
     private var queuedKeys: [Key] = []
 
-    /// How long `nextKey` waits before reporting no key, so the editor can tick.
+    /// How long a wait for a key lasts before reporting none, so the editor can tick.
     static let tickMilliseconds: Int32 = 50
     /// Esc must act at once in a modal editor; ncurses waits a full second by default.
     static let escapeDelayMilliseconds: Int32 = 25
@@ -89,8 +89,6 @@ final class TerminalSession {
     var size: (width: Int, height: Int) {
         (Int(hm_getmaxx(window)), Int(hm_getmaxy(window)))
     }
-
-    func nextKey() -> Key? { takeKey() }
 
     /// The descriptor keys arrive on, for the event loop's `poll`.
     var inputDescriptor: Int32 { fileno(input) }

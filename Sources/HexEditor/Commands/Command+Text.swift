@@ -1,3 +1,4 @@
+import HexDump
 /// A command written back as a line of the language: what `help` examples, history and
 /// tests compare. Parsing the text gives the same command again.
 extension Command {
@@ -27,8 +28,8 @@ extension Command {
         case .goto(.position(let number)): text(of: number)
         case .goto(.forward(let distance)): "+\(distance)"
         case .goto(.backward(let distance)): "-\(distance)"
-        case .bytes(let bytes): bytes.map(hexPair).joined(separator: " ")
-        case .byte(let byte): hexPair(byte)
+        case .bytes(let bytes): bytes.map(Hex.pair).joined(separator: " ")
+        case .byte(let byte): Hex.pair(byte)
         case .pattern(let pattern): pattern.text
         case .word(let word): word
         case .flag: ""
@@ -42,10 +43,5 @@ extension Command {
         case .fromEnd(let distance): "$-\(distance)"
         case .mark(let name): "'\(name)"
         }
-    }
-
-    private static func hexPair(_ byte: UInt8) -> String {
-        let digits = Array("0123456789abcdef")
-        return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
     }
 }

@@ -1,3 +1,4 @@
+import HexDump
 /// `print [OFF [LEN]] as FORMAT`: bytes as text to paste into code or another tool.
 public enum CopyFormat: String, CaseIterable, Equatable, Sendable {
     /// One hex string, lowercase, no separators: `7f454c46`.
@@ -23,8 +24,6 @@ struct CopyEncoder {
 
     static let cItemsPerLine = 12
     static let base64LineLength = 76
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-    private static let base64Alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
     init(format: CopyFormat) {
         self.format = format
@@ -39,7 +38,7 @@ struct CopyEncoder {
         for byte in bytes {
             switch format {
             case .hex:
-                appendHex(byte, to: &out)
+                Hex.append(byte, to: &out)
             case .c:
                 if count == 0 {
                     out += [0x20, 0x20]
@@ -49,7 +48,7 @@ struct CopyEncoder {
                     out += [UInt8(ascii: ","), 0x20]
                 }
                 out += [UInt8(ascii: "0"), UInt8(ascii: "x")]
-                appendHex(byte, to: &out)
+                Hex.append(byte, to: &out)
             case .python:
                 appendPythonEscaped(byte, to: &out)
             case .base64:
@@ -72,11 +71,6 @@ struct CopyEncoder {
         out.append(0x0A)
     }
 
-    private func appendHex(_ byte: UInt8, to out: inout [UInt8]) {
-        out.append(Self.hexDigits[Int(byte >> 4)])
-        out.append(Self.hexDigits[Int(byte & 0x0F)])
-    }
-
     /// As Python's `repr` of bytes: `\t \n \r`, `\\` and `\'` escaped, printable ASCII as it
     /// is, anything else `\xNN`.
     private func appendPythonEscaped(_ byte: UInt8, to out: inout [UInt8]) {
@@ -89,24 +83,18 @@ struct CopyEncoder {
         case 0x20...0x7E: out.append(byte)
         default:
             out += [backslash, UInt8(ascii: "x")]
-            appendHex(byte, to: &out)
+            Hex.append(byte, to: &out)
         }
     }
 
     /// Encodes `pending` (one to three bytes; fewer are padded with `=`), wrapping lines.
     private mutating func appendBase64Group(to out: inout [UInt8]) {
-        let bytes = pending + [UInt8](repeating: 0, count: 3 - pending.count)
-        let value = UInt32(bytes[0]) << 16 | UInt32(bytes[1]) << 8 | UInt32(bytes[2])
-        for index in 0..<4 {
-            if column == Self.base64LineLength {
-                out.append(0x0A)
-                column = 0
-            }
-            let character =
-                index <= pending.count ? Self.base64Alphabet[Int(value >> UInt32(18 - 6 * index) & 0x3F)] : UInt8(ascii: "=")
-            out.append(character)
-            column += 1
+        if column == Self.base64LineLength {
+            out.append(0x0A)
+            column = 0
         }
+        Base64.appendGroup(pending, to: &out)
+        column += 4
         pending.removeAll(keepingCapacity: true)
     }
 }

@@ -1,3 +1,4 @@
+import HexDump
 /// The few JSON shapes `--json` writes: one object a line, keys in a fixed order.
 enum JSON {
     enum Value {
@@ -38,7 +39,7 @@ enum JSON {
     /// `{"offset":16,"hex":"48656c6c6f","ascii":"Hello"}` for one row of a print.
     static func appendPrintRow(offset: Int, bytes: ArraySlice<UInt8>, to line: inout [UInt8]) {
         line.append(contentsOf: "{\"offset\":\(offset),\"hex\":\"".utf8)
-        line.append(contentsOf: hexString(bytes).utf8)
+        line.append(contentsOf: Hex.string(bytes).utf8)
         line.append(contentsOf: "\",\"ascii\":\"".utf8)
         for byte in bytes {
             switch byte {
@@ -52,16 +53,6 @@ enum JSON {
             }
         }
         line.append(contentsOf: "\"}".utf8)
-    }
-
-    static func hexString(_ bytes: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0xF)])
-        }
-        return String(decoding: text, as: UTF8.self)
     }
 
     /// ASCII text as the inside of a JSON string (for text made a piece at a time).

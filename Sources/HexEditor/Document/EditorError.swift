@@ -1,4 +1,5 @@
 import IOMMap
+import HexDump
 
 /// An error the editor reports to a person: the message says what went wrong and, where it
 /// can, what to do instead; the kind lets callers decide (exit status, retry, read-only
@@ -72,5 +73,5 @@ extension EditorError {
 
 /// `0x`-prefixed lower-case hex, the way offsets are shown everywhere in hexmap.
 func hex(_ value: Int) -> String {
-    "0x" + String(value, radix: 16)
+    value < 0 ? "-0x" + Hex.number(-value) : "0x" + Hex.number(value)
 }

@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import HexDump
 
 /// What a search looks for: a run of bytes where some bits may be anything.
 ///
@@ -47,13 +48,7 @@ public struct BytePattern: Equatable, Sendable {
 
     /// The pattern as hex, with `?` for each wildcard nibble (`4d5a????`): how `--json` names it.
     public var hexDescription: String {
-        let digits = Array("0123456789abcdef")
-        var text = ""
-        for (value, mask) in zip(values, masks) {
-            text.append(mask & 0xF0 == 0xF0 ? digits[Int(value >> 4)] : "?")
-            text.append(mask & 0x0F == 0x0F ? digits[Int(value & 0xF)] : "?")
-        }
-        return text
+        zip(values, masks).map(Self.hexPair).joined()
     }
 
     // MARK: - Matching in a buffer
@@ -200,7 +195,6 @@ extension BytePattern {
     /// The pattern as the command language writes it: hex pairs, `??`, `4?`, and `i"…"` for
     /// runs of letters matched ignoring case. Parsing it gives the same pattern.
     public var text: String {
-        let digits = Array("0123456789abcdef")
         var items: [String] = []
         var letters = ""
         func flushLetters() {
@@ -213,11 +207,16 @@ extension BytePattern {
                 continue
             }
             flushLetters()
-            let high = mask & 0xF0 == 0xF0 ? String(digits[Int(value >> 4)]) : "?"
-            let low = mask & 0x0F == 0x0F ? String(digits[Int(value & 0xF)]) : "?"
-            items.append(high + low)
+            items.append(Self.hexPair(value, mask))
         }
         flushLetters()
         return items.joined(separator: " ")
+    }
+
+    /// One byte's two digits, `?` for each nibble the mask leaves free.
+    private static func hexPair(_ value: UInt8, _ mask: UInt8) -> String {
+        let high = mask & 0xF0 == 0xF0 ? Hex.digit(value >> 4) : UInt8(ascii: "?")
+        let low = mask & 0x0F == 0x0F ? Hex.digit(value) : UInt8(ascii: "?")
+        return String(decoding: [high, low], as: UTF8.self)
     }
 }

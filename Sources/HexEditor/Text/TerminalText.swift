@@ -1,4 +1,5 @@
 import SystemPackage
+import HexDump
 
 /// Text that is safe to show on a terminal.
 ///
@@ -36,7 +37,7 @@ public enum TerminalText {
         while index < bytes.count {
             let length = UTF8Validation.sequenceLength(bytes, at: index)
             guard length > 0 else {
-                result += hexEscape(bytes[index])
+                result += "\\x" + Hex.pair(bytes[index])
                 index += 1
                 continue
             }
@@ -65,16 +66,11 @@ public enum TerminalText {
         case "\u{1B}": result += "\\e"
         case _ where needsEscape(scalar):
             if scalar.value < 0x80 {
-                result += hexEscape(UInt8(scalar.value))
+                result += "\\x" + Hex.pair(UInt8(scalar.value))
             } else {
                 result += "\\u{" + String(scalar.value, radix: 16) + "}"
             }
         default: result.unicodeScalars.append(scalar)
         }
-    }
-
-    private static func hexEscape(_ byte: UInt8) -> String {
-        let digits = Array("0123456789abcdef")
-        return "\\x" + String(digits[Int(byte >> 4)]) + String(digits[Int(byte & 0xF)])
     }
 }

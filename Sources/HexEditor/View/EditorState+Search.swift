@@ -62,7 +62,7 @@ extension EditorState {
             searchRun = nil
             cursor = offset
             clampCursor()
-            let position = "0x" + Formatting.hex(offset, digits: 1)
+            let position = hex(offset)
             message = .init(wrapped ? "search wrapped: \(position)" : "found at \(position)")
         case .notFound:
             searchRun = nil

@@ -1,20 +1,14 @@
 import SystemPackage
+import HexDump
 
 /// Small text formatting helpers for the view, free of Foundation so a frame
 /// costs no locale look-ups.
 enum Formatting {
-    private static let hexDigits: [Character] = Array("0123456789abcdef")
+    private static let hexCharacters = Hex.lowercaseDigits.map { Character(Unicode.Scalar($0)) }
 
-    /// `value` in lowercase hex, zero-padded to at least `digits`.
-    static func hex(_ value: Int, digits: Int) -> String {
-        var text = String(UInt64(max(value, 0)), radix: 16)
-        if text.count < digits { text = String(repeating: "0", count: digits - text.count) + text }
-        return text
-    }
-
-    /// The two hex digits of a byte.
+    /// The two hex digits of a byte, as the cells of the hex pane.
     static func hexPair(_ byte: UInt8) -> (Character, Character) {
-        (hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0f)])
+        (hexCharacters[Int(byte >> 4)], hexCharacters[Int(byte & 0x0f)])
     }
 
     /// A size for people: `812 B`, `4.0 KiB`, `100.0 GiB` (one decimal, binary units).

@@ -1,3 +1,4 @@
+import HexDump
 /// Turns what the editor knows into a `Screen`. Pure: no document access, so
 /// it can be tested with plain byte arrays and costs only cell writes.
 public enum Renderer {
@@ -55,7 +56,7 @@ public enum Renderer {
         let layout = view.layout
         let rowOffset = view.frame.offset + row * layout.bytesPerRow
         if view.fileSize == 0 && row == 0 {
-            screen.put(Formatting.hex(0, digits: layout.offsetDigits), row: row, column: 0, style: .offset)
+            screen.put(Hex.number(0, width: layout.offsetDigits), row: row, column: 0, style: .offset)
             screen.put("(empty file: :resize SIZE grows it)", row: row, column: layout.hexColumn(ofByte: 0), style: .message)
             return
         }
@@ -63,7 +64,7 @@ public enum Renderer {
             screen.put("~", row: row, column: 0, style: .offset)
             return
         }
-        screen.put(Formatting.hex(rowOffset, digits: layout.offsetDigits), row: row, column: 0, style: .offset)
+        screen.put(Hex.number(rowOffset, width: layout.offsetDigits), row: row, column: 0, style: .offset)
         screen[row, layout.textPaneBar] = Cell("|", style: .offset)
         for index in 0..<layout.bytesPerRow {
             let offset = rowOffset + index
@@ -118,7 +119,7 @@ public enum Renderer {
         if view.fileSize == 0 {
             position = "empty"
         } else {
-            position = "0x\(Formatting.hex(view.cursor, digits: view.layout.offsetDigits)) (\(view.cursor))"
+            position = "0x\(Hex.number(view.cursor, width: view.layout.offsetDigits)) (\(view.cursor))"
             if let byte = view.frame.byte(at: view.cursor) {
                 let (high, low) = Formatting.hexPair(byte)
                 var description = "byte 0x\(high)\(low) \(byte)"

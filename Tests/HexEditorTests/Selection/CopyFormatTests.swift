@@ -1,4 +1,5 @@
 import Foundation
+import HexDump
 import Testing
 
 @testable import HexEditor
@@ -99,8 +100,8 @@ struct CopyFormatTests {
         editor.handle(keys("vG:print as hex<Enter>"))
         #expect(editor.mode == .pager)
         let screen = editor.frame(width: 80, height: 12)
-        #expect(screen.line(1) == String(JSON.hexString(countingBytes(64)).prefix(80)))
-        #expect(screen.line(2).hasPrefix(String(JSON.hexString(countingBytes(64)).dropFirst(80).prefix(48))))
+        #expect(screen.line(1) == String(Hex.string(countingBytes(64)).prefix(80)))
+        #expect(screen.line(2).hasPrefix(String(Hex.string(countingBytes(64)).dropFirst(80).prefix(48))))
         editor.handle(keys("q"))
         #expect(editor.selectedBytes == nil, "print took the selection: it is over")
         editor.handle(keys("gvl:print as python<Enter>"))

@@ -1,3 +1,4 @@
+import HexDump
 /// The register and the marks (DESIGN.md, "Selection, registers, marks"): `yank`, `paste`,
 /// `mark`. The editor's keys run the same commands (`y`, `p`, `m` + letter).
 extension CommandTable {
@@ -28,7 +29,7 @@ extension CommandTable {
         var message = "yanked \(count) byte\(count == 1 ? "" : "s") at \(hex(at))"
         if run.interpreter.copiesToClipboard {
             if count <= Clipboard.limit {
-                run.effects.clipboard = JSON.hexString(bytes)
+                run.effects.clipboard = Hex.string(bytes)
                 message += " (on the clipboard as hex)"
             } else {
                 message += " (too many for the clipboard: at most \(Clipboard.limit))"

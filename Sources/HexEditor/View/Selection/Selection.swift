@@ -22,7 +22,7 @@ struct Selection: Equatable {
     /// `sel 0x10-0x1f (16 bytes)`, for the status line.
     static func statusText(_ range: ClosedRange<Int>) -> String {
         let count = range.count
-        return "sel 0x\(Formatting.hex(range.lowerBound, digits: 1))-0x\(Formatting.hex(range.upperBound, digits: 1))"
+        return "sel \(hex(range.lowerBound))-\(hex(range.upperBound))"
             + " (\(count) byte\(count == 1 ? "" : "s"))"
     }
 }
