@@ -4,6 +4,7 @@ public enum CommandTable {
     public static let all: [CommandDeclaration] = [
         goto, patch, fill, insert, delete, print, find, sync, advise, resize, undo, redo, info, follow,
         set, help, reopen, quit, forceQuit, writeQuit,
+        inspect, poke, structure,
     ]
 
     private static let byName: [String: CommandDeclaration] = {

@@ -5,6 +5,11 @@ enum JSON {
         case number(Int)
         case strings([String])
         case null
+        /// A JSON number given as its text (a u64, a float's `description`).
+        case literal(String)
+        case array([Value])
+        /// Keys in the order given.
+        case object([(String, Value)])
 
         /// The value as `info` shows it without `--json`.
         var plain: String {
@@ -13,6 +18,8 @@ enum JSON {
             case .number(let value): String(value)
             case .strings(let texts): texts.joined(separator: " ")
             case .null: "null"
+            case .literal(let text): text
+            case .array, .object: encoded
             }
         }
 
@@ -22,6 +29,9 @@ enum JSON {
             case .number(let value): String(value)
             case .strings(let texts): "[" + texts.map(JSON.quoted).joined(separator: ",") + "]"
             case .null: "null"
+            case .literal(let text): text
+            case .array(let values): "[" + values.map(\.encoded).joined(separator: ",") + "]"
+            case .object(let fields): JSON.object(fields)
             }
         }
     }
