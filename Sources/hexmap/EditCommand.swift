@@ -138,6 +138,7 @@ struct EditCommand: ParsableCommand {
             return fail(openFailure(error), status: 1)
         }
         defer { document.close() }
+        if parsed.lines.contains(where: { $0.command.name == "struct" }) { warnAboutStructFiles() }
         // A reader that goes away (`| head`) must not kill us mid-edit: EPIPE becomes an error.
         signal(SIGPIPE, SIG_IGN)
         // Ctrl-C, SIGTERM and SIGHUP stop at a safe point and roll back instead of killing us.
@@ -168,6 +169,7 @@ struct EditCommand: ParsableCommand {
         }
         defer { document.close() }
         if let notice = document.readOnlyNotice { writeToStandardError("hexmap: \(notice)\n") }
+        warnAboutStructFiles()
         signal(SIGPIPE, SIG_IGN)
         SignalStop.install()
         document.stopRequest = SignalStop.request
@@ -205,6 +207,13 @@ struct EditCommand: ParsableCommand {
     private func openFailure(_ error: EditorError) -> String {
         guard error.kind == .notFound, !error.message.contains("--private") else { return error.message }
         return error.message + " (hexmap creates a file only with --create SIZE)"
+    }
+
+    /// Names the struct definition files that could not be loaded (the others work).
+    private func warnAboutStructFiles() {
+        for problem in StructLibrary.standard.problems {
+            writeToStandardError("hexmap: warning: struct definition left out: \(problem)\n")
+        }
     }
 
     /// Writes a script's own diagnostic (`SCRIPT:LINE[:COLUMN]: message`) as it is.

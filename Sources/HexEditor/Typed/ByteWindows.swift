@@ -19,6 +19,24 @@ struct ByteWindows {
         self.windows = windows
     }
 
+    /// Ranges needed at once that lie this close together are fetched with one read.
+    static let mergeSpan = 64 << 10
+
+    /// Reads ahead what `ranges` need and no window holds: one read for all of them when they
+    /// lie within `mergeSpan` (the inspector below the last row and a struct near it), else
+    /// one each.
+    mutating func prefetch(_ ranges: [Range<Int>]) throws(EditorError) {
+        let missing = ranges.map { $0.clamped(to: 0..<fileSize) }.filter { range in
+            !range.isEmpty && !windows.contains { $0.offset <= range.lowerBound && range.upperBound <= $0.offset + $0.bytes.count }
+        }
+        guard let lower = missing.map(\.lowerBound).min(), let upper = missing.map(\.upperBound).max() else { return }
+        if upper - lower <= Self.mergeSpan {
+            _ = try bytes(at: lower, count: upper - lower)
+            return
+        }
+        for range in missing { _ = try bytes(at: range.lowerBound, count: range.count) }
+    }
+
     /// The bytes of `offset..<offset+count` that lie in the file (fewer at its end).
     mutating func bytes(at offset: Int, count: Int) throws(EditorError) -> ArraySlice<UInt8> {
         let end = min(fileSize, offset.addingReportingOverflow(count).overflow ? Int.max : offset + count)

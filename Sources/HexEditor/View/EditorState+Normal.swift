@@ -17,6 +17,7 @@ extension EditorState {
         case .character("n"): repeatSearch(backward: false)
         case .character("N"): repeatSearch(backward: true)
         case .character("F"): startFollowing()
+        case .character("I"): toggleInspector()
         case .character("R"): enterEditingMode(.overwrite)
         case .character("r"): enterEditingMode(.replaceByte)
         case .character("u"): return run(Command("undo"))

@@ -30,6 +30,14 @@ public enum HelpText {
           /BYTES               search forward: hex pairs (de ad be ef) or a
                                quoted string ("PNG\\r\\n"); wraps at the end
           n / N                next / previous match
+
+        TYPED VIEWS
+          I                    the inspector panel: the bytes at the cursor as
+                               every integer, float, UTF-8, LEB128 and unix time
+                               (also :set inspector on|off)
+          :struct NAME|FIELDS  a panel with a structure pinned to its offset
+                               (:struct elf64 at 0); changed fields are
+                               highlighted; :struct off closes it
         """
 
     /// The command table's summary, indented under its heading.
