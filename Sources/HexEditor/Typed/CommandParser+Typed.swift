@@ -28,7 +28,7 @@ extension ArgumentReader {
             }
             if !units.isEmpty { units.append((" ", token.column - 1)) }
             for (index, character) in word.enumerated() { units.append((character, token.column + index)) }
-            end = token.endColumn
+            end = token.endColumn + 1
             next += 1
         }
         do {

@@ -59,6 +59,11 @@ public struct StructLibrary: Sendable {
         return library
     }
 
+    /// The same, for a directory given as text.
+    public static func load(directoryPath: String) -> StructLibrary {
+        load(directory: FilePath(directoryPath))
+    }
+
     /// `$XDG_CONFIG_HOME/hexmap/structs` when XDG_CONFIG_HOME is absolute, else `~/.config/hexmap/structs`.
     public static var configDirectory: FilePath? {
         var base: FilePath
