@@ -42,6 +42,21 @@ public struct StructDefinition: Equatable, Sendable {
         self.fields = fields
     }
 
+    /// The bytes the fields take before any array whose length is another field's value:
+    /// what a panel reads ahead in one go.
+    public var fixedPrefixSize: Int {
+        var total = 0
+        for field in fields {
+            switch field.type {
+            case .scalar(let type): total += type.size
+            case .bytes(.fixed(let count)), .characters(.fixed(let count)):
+                total += min(count, StructEvaluation.shownArrayBytes)
+            case .bytes(.field), .characters(.field): return total
+            }
+        }
+        return total
+    }
+
     /// `u32le magic, u16le count`: the definition as a FIELDS argument (it parses back to itself).
     public var text: String {
         fields.map { "\($0.type.text) \($0.name)" }.joined(separator: ", ")

@@ -83,7 +83,7 @@ extension EditorState {
         var needs: [Range<Int>] = []
         if panels.inspectorOn { needs.append(at..<(at + Inspection.window)) }
         if let panel = panels.structPanel, panel.offset < size {
-            needs.append(panel.offset..<(panel.offset + min(ByteWindows.readSize, size - panel.offset)))
+            needs.append(panel.offset..<(panel.offset + min(max(1, panel.definition.fixedPrefixSize), size - panel.offset)))
         }
         try? bytes.prefetch(needs)
         if panels.inspectorOn {
