@@ -12,6 +12,8 @@ struct ByteWindows {
     private(set) var windows: [FrameBytes]
     /// Windows this value read itself (what the tests count, and what a live tick keeps).
     private(set) var reads: [FrameBytes] = []
+    /// Every range asked for: what the result depends on.
+    private(set) var touched: [Range<Int>] = []
 
     init(document: Document, fileSize: Int, windows: [FrameBytes] = []) {
         self.document = document
@@ -37,10 +39,20 @@ struct ByteWindows {
         for range in missing { _ = try bytes(at: range.lowerBound, count: range.count) }
     }
 
+    /// The bytes of `ranges`, one after another (without counting them as touched).
+    mutating func contents(of ranges: [Range<Int>]) throws(EditorError) -> [UInt8] {
+        let before = touched
+        defer { touched = before }
+        var result: [UInt8] = []
+        for range in ranges { result += try bytes(at: range.lowerBound, count: range.count) }
+        return result
+    }
+
     /// The bytes of `offset..<offset+count` that lie in the file (fewer at its end).
     mutating func bytes(at offset: Int, count: Int) throws(EditorError) -> ArraySlice<UInt8> {
         let end = min(fileSize, offset.addingReportingOverflow(count).overflow ? Int.max : offset + count)
         guard offset < end else { return [] }
+        touched.append(offset..<end)
         for window in windows where window.offset <= offset && end <= window.offset + window.bytes.count {
             return window.bytes[(offset - window.offset)..<(end - window.offset)]
         }

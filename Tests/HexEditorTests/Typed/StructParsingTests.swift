@@ -50,6 +50,17 @@ import Testing
         #expect(error.message.hasPrefix(message), "\(line): \(error.message)")
     }
 
+    @Test func tabCompletesStructNamesTypesAndKeywords() {
+        #expect(CommandCompletion.candidates(for: "struct e").words == ["elf64"])
+        #expect(CommandCompletion.candidates(for: "struct d").words == ["define"])
+        #expect(Set(["bmp", "define", "gif", "off", "png_ihdr", "wav", "zip_local"]).isSubset(of: CommandCompletion.candidates(for: "struct ").words))
+        #expect(CommandCompletion.candidates(for: "struct elf64 ").words == ["at"])
+        #expect(CommandCompletion.candidates(for: "poke f6").words == ["f64be", "f64le"])
+        #expect(CommandCompletion.candidates(for: "poke u8 1 ").words == ["at"])
+        #expect(CommandCompletion.candidates(for: "set inspector ").words == ["off", "on"])
+        #expect(CommandCompletion.candidates(for: "ins").words == ["insert", "inspect"])
+    }
+
     @Test func definitionFilesReportTheirLineAndColumn() {
         let text = "# a header\nu16le magic\n\nu8 a, u24 b  # bad\nu8 c\n"
         guard case .failure(let problem) = StructLibrary.parse(text: Array(text.utf8), path: "/x/hdr.struct") else {

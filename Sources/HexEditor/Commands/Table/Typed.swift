@@ -60,10 +60,11 @@ extension CommandTable {
         details: [
             "FIELDS: TYPE NAME, TYPE NAME, ... where TYPE is an integer or float name of inspect,",
             "u8[N] (hex pairs) or char[N] (a quoted string), N a number or an earlier integer field.",
-            "Lines: 0xOFFSET NAME TYPE VALUE. struct NAME [at OFF] uses a named definition",
-            "(" + ShippedStructs.files.map(\.name).joined(separator: " ") + ", and ~/.config/hexmap/structs/NAME.struct);",
-            "struct define NAME FIELDS adds one for the session. In the editor it opens a panel",
-            "pinned to the offset, updated live; struct off closes it.",
+            "Lines: 0xOFFSET NAME TYPE VALUE. struct NAME [at OFF] uses a named definition:",
+            "shipped (" + ShippedStructs.files.map(\.name).joined(separator: " ") + ") or yours,",
+            "$XDG_CONFIG_HOME/hexmap/structs/NAME.struct; struct define NAME FIELDS adds one for",
+            "the session. In the editor it opens a panel pinned to the offset, updated live;",
+            "struct off closes it.",
         ],
         example: "struct u32le magic, u16le count, char[count] name at 0x10"
     ) { run throws(EditorError) in

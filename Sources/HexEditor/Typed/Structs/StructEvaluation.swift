@@ -66,8 +66,8 @@ public struct StructEvaluation: Sendable {
                     continue
                 }
                 let shown = Array(try bytes.bytes(at: at, count: min(count, Self.shownArrayBytes)))
-                fields.append(
-                    Field(name: field.name, offset: at, type: type, value: isText ? .characters(shown, total: count) : .bytes(shown, total: count)))
+                let value: TypedValue = isText ? .characters(shown, total: count) : .bytes(shown, total: count)
+                fields.append(Field(name: field.name, offset: at, type: type, value: value))
                 position = end
             }
         }

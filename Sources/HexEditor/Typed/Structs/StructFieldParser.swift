@@ -135,10 +135,14 @@ enum StructFieldParser {
                 length = .fixed(count)
             } else if isIdentifier(lengthText) {
                 guard let earlier = fields.first(where: { $0.name == lengthText }) else {
-                    throw Failure(column: lengthColumn, message: "'\(lengthText)' is not an earlier field (N is a number or an earlier integer field)")
+                    throw Failure(
+                        column: lengthColumn,
+                        message: "'\(lengthText)' is not an earlier field (N is a number or an earlier integer field)")
                 }
                 guard case .scalar(let type) = earlier.type, !type.isFloat else {
-                    throw Failure(column: lengthColumn, message: "'\(lengthText)' is a \(earlier.type.text) field: a length must be an integer field")
+                    throw Failure(
+                        column: lengthColumn,
+                        message: "'\(lengthText)' is a \(earlier.type.text) field: a length must be an integer field")
                 }
                 length = .field(lengthText)
             } else {

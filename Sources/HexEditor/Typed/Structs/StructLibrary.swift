@@ -89,7 +89,7 @@ public struct StructLibrary: Sendable {
     private mutating func loadFiles(in directory: FilePath) {
         guard let stream = directory.withPlatformString({ opendir($0) }) else {
             if errno != ENOENT && errno != ENOTDIR {
-                problems.append(Problem(path: TerminalText.path(directory), line: nil, column: nil, message: String(cString: strerror(errno))))
+                problems.append(problem(TerminalText.path(directory), String(cString: strerror(errno))))
             }
             return
         }
@@ -105,7 +105,7 @@ public struct StructLibrary: Sendable {
             if let component, String(decoding: name, as: UTF8.self).utf8.elementsEqual(name) {
                 path.append(component)
             } else {
-                problems.append(Problem(path: TerminalText.escaped(bytes: name), line: nil, column: nil, message: "the file name is not UTF-8"))
+                problems.append(problem(TerminalText.escaped(bytes: name), "the file name is not UTF-8"))
                 continue
             }
             let shown = TerminalText.path(path)
@@ -113,12 +113,13 @@ public struct StructLibrary: Sendable {
             guard StructFieldParser.isIdentifier(structName), !StructFieldParser.reservedNames.contains(structName),
                 ScalarType(rawValue: structName) == nil
             else {
-                problems.append(Problem(path: shown, line: nil, column: nil, message: "'\(structName)' cannot name a struct (letters, digits and _, a letter first, not a type or keyword)"))
+                problems.append(
+                    problem(shown, "'\(structName)' cannot name a struct (letters, digits and _, a letter first, not a type or keyword)"))
                 continue
             }
             switch Self.readFile(path) {
             case .failure(let failure):
-                problems.append(Problem(path: shown, line: nil, column: nil, message: failure.message))
+                problems.append(problem(shown, failure.message))
             case .success(let bytes):
                 switch Self.parse(text: bytes, path: shown) {
                 case .success(let definition): definitions[structName] = definition
@@ -126,6 +127,11 @@ public struct StructLibrary: Sendable {
                 }
             }
         }
+    }
+
+    /// A problem with a whole file (no line).
+    private func problem(_ path: String, _ message: String) -> Problem {
+        Problem(path: path, line: nil, column: nil, message: message)
     }
 
     /// Parses a definition file's text: FIELDS on each line, `#` comments.

@@ -53,9 +53,10 @@ extension EditorState {
             panels.shown = nil
             return PanelFrame(content: PanelContent(), changedFields: [])
         }
-        let (content, _) = panelContent(windows: [frame] + panels.pendingWindows)
+        let (content, _, inputs) = panelContent(windows: [frame] + panels.pendingWindows)
         panels.pendingWindows = []
         panels.shown = content
+        panels.shownInputs = inputs
         var changed: Set<String> = []
         if highlightsChanges, let panel = panels.structPanel, let structure = content.structure {
             let now = live.now()
@@ -74,8 +75,8 @@ extension EditorState {
     }
 
     /// Computes the panels from `windows` (read more only for what they lack); returns the
-    /// windows it had to read.
-    func panelContent(windows: [FrameBytes]) -> (PanelContent, reads: [FrameBytes]) {
+    /// windows it had to read and what the content was made from.
+    func panelContent(windows: [FrameBytes]) -> (PanelContent, reads: [FrameBytes], inputs: PanelState.Inputs?) {
         let size = document.size
         var bytes = ByteWindows(document: document, fileSize: size, windows: windows)
         var content = PanelContent()
@@ -103,7 +104,26 @@ extension EditorState {
             }
             content.structure = structure
         }
-        return (content, bytes.reads)
+        let ranges = bytes.touched
+        let inputs = (try? bytes.contents(of: ranges)).map {
+            PanelState.Inputs(panels: panels.identity, cursor: at, size: size, ranges: ranges, bytes: $0)
+        }
+        return (content, bytes.reads, inputs)
+    }
+
+    /// Whether the panels would show what they show now: the same panels, cursor and size,
+    /// and the same bytes in every range they looked at (read again, one read for all when
+    /// they lie close together; nothing is formatted).
+    func panelsUnchanged(windows: [FrameBytes]) -> Bool {
+        let size = document.size
+        guard let inputs = panels.shownInputs, inputs.panels == panels.identity, inputs.cursor == min(cursor, size),
+            inputs.size == size
+        else { return false }
+        var bytes = ByteWindows(document: document, fileSize: size, windows: windows)
+        guard (try? bytes.prefetch(inputs.ranges)) != nil, let current = try? bytes.contents(of: inputs.ranges) else {
+            return false
+        }
+        return current == inputs.bytes
     }
 
     /// A live tick's look at the panels: true when what they would show changed (another
@@ -111,11 +131,13 @@ extension EditorState {
     /// for the frame that follows.
     func panelsNeedFrame(visible: FrameBytes) -> Bool {
         guard !panels.isEmpty else { return false }
-        let (content, reads) = panelContent(windows: [visible])
         var needed = false
-        if content != panels.shown {
-            panels.pendingWindows = reads
-            needed = true
+        if !panelsUnchanged(windows: [visible]) {
+            let (content, reads, _) = panelContent(windows: [visible])
+            if content != panels.shown {
+                panels.pendingWindows = reads
+                needed = true
+            }
         }
         if panels.fieldTracker.hasFaded(since: live.drawnAt, at: live.now()) { needed = true }
         return needed
@@ -125,9 +147,10 @@ extension EditorState {
     /// process changed up to now is marked before the key's own edit can hide it.
     func panelsWillHandleKey() {
         panels.pendingWindows = []
-        guard highlightsChanges, !live.keyPending, mode != .pager, let panel = panels.structPanel, panels.shown != nil
+        guard highlightsChanges, !live.keyPending, mode != .pager, let panel = panels.structPanel, panels.shown != nil,
+            !panelsUnchanged(windows: [])
         else { return }
-        let (content, _) = panelContent(windows: [])
+        let (content, _, _) = panelContent(windows: [])
         guard let structure = content.structure else { return }
         panels.fieldTracker.observe(
             key: panel.key, fields: structure.fields.map { ($0.name, $0.value) }, at: live.now(), marking: true)

@@ -18,10 +18,20 @@ enum PanelRenderer {
         put(" " + text, row: rect.row, column: rect.column, width: rect.width, style: .title, on: &screen)
     }
 
-    /// Writes `text` clipped to `width` cells.
+    /// Writes `text` clipped to `width` cells. Panel text is ASCII (values are escaped, names
+    /// are identifiers), so it goes byte by byte; anything else shows as `.`, as `Screen.put`
+    /// would show it.
     private static func put(_ text: String, row: Int, column: Int, width: Int, style: Style, on screen: inout Screen) {
-        guard width > 0 else { return }
-        screen.put(String(text.prefix(width)), row: row, column: column, style: style)
+        var x = column
+        let end = min(column + width, screen.width)
+        for byte in text.utf8 {
+            guard x < end else { return }
+            // Continuation bytes of a non-ASCII character add no cell.
+            if byte & 0xC0 == 0x80 { continue }
+            let printable = (0x20...0x7E).contains(byte)
+            screen[row, x] = Cell(printable ? Character(Unicode.Scalar(byte)) : ".", style: style)
+            x += 1
+        }
     }
 
     static func drawInspector(
@@ -56,9 +66,9 @@ enum PanelRenderer {
         }
         let fields = structure.fields
         guard rows > 0, !fields.isEmpty else { return }
-        let offsetWidth = fields.map(\.offset.count).max() ?? 0
-        let nameWidth = min(fields.map(\.name.count).max() ?? 0, max(8, rect.width / 3))
-        let typeWidth = fields.map(\.type.count).max() ?? 0
+        let offsetWidth = fields.map(\.offset.utf8.count).max() ?? 0
+        let nameWidth = min(fields.map(\.name.utf8.count).max() ?? 0, max(8, rect.width / 3))
+        let typeWidth = fields.map(\.type.utf8.count).max() ?? 0
         let shown = fields.count <= rows ? fields.count : rows - 1
         for (index, field) in fields.prefix(shown).enumerated() {
             let y = rect.row + 1 + index

@@ -3,23 +3,44 @@
 final class PanelState {
     /// A struct pinned to an offset: it stays there while the cursor moves.
     struct StructPanel: Equatable {
-        var title: String
-        var definition: StructDefinition
-        var offset: Int
-
+        let title: String
+        let definition: StructDefinition
+        let offset: Int
         /// What its values belong to, for the change highlight.
-        var key: String { "\(title) \(definition.text) @\(offset)" }
+        let key: String
+
+        init(title: String, definition: StructDefinition, offset: Int) {
+            self.title = title
+            self.definition = definition
+            self.offset = offset
+            key = "\(title) \(definition.text) @\(offset)"
+        }
+    }
+
+    /// What the panels' content was made from: which panels, the cursor, the size, and the
+    /// bytes of every range they looked at. A live tick or a key compares bytes with it, and
+    /// formats values again only when they differ.
+    struct Inputs: Equatable {
+        var panels: String
+        var cursor: Int
+        var size: Int
+        var ranges: [Range<Int>]
+        var bytes: [UInt8]
     }
 
     var inspectorOn = false
     var structPanel: StructPanel?
     var fieldTracker = FieldChangeTracker()
-    /// What the last frame's panels showed (a live tick compares with it).
+    /// What the last frame's panels showed, and what from.
     var shown: PanelContent?
+    var shownInputs: Inputs?
     /// Windows a live tick read for the next frame, so that frame reads nothing again.
     var pendingWindows: [FrameBytes] = []
 
     var isEmpty: Bool { !inspectorOn && structPanel == nil }
+
+    /// Which panels are open, as `Inputs.panels` records it.
+    var identity: String { "\(inspectorOn) \(structPanel?.key ?? "")" }
 }
 
 /// What the panels show in one frame, as text (the inspector's values, the struct's lines).
