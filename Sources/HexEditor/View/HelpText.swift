@@ -30,14 +30,6 @@ public enum HelpText {
           /BYTES               search forward: hex pairs (de ad be ef) or a
                                quoted string ("PNG\\r\\n"); wraps at the end
           n / N                next / previous match
-
-        TYPED VIEWS
-          I                    the inspector panel: the bytes at the cursor as
-                               every integer, float, UTF-8, LEB128 and unix time
-                               (also :set inspector on|off)
-          :struct NAME|FIELDS  a panel with a structure pinned to its offset
-                               (:struct elf64 at 0); changed fields are
-                               highlighted; :struct off closes it
         """
 
     /// The command table's summary, indented under its heading.
@@ -47,6 +39,14 @@ public enum HelpText {
     }
 
     static let live = """
+        TYPED VIEWS
+          I                    the inspector panel: the bytes at the cursor as
+                               every integer, float, UTF-8, LEB128 and unix time
+                               (also :set inspector on|off)
+          :struct NAME|FIELDS  a panel with a structure pinned to its offset
+                               (:struct elf64 at 0); changed fields are
+                               highlighted; :struct off closes it
+
         LIVE VIEW (other processes' changes show as they happen)
           F                    follow the end of the file, like tail -f; any
                                movement key stops following
