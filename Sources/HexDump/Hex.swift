@@ -29,9 +29,9 @@ public enum Hex {
         return String(decoding: text, as: UTF8.self)
     }
 
-    /// A number in lowercase hex, zero-padded to at least `width` digits.
-    public static func number(_ value: some BinaryInteger, width: Int = 1) -> String {
-        let digits = String(value.magnitude, radix: 16)
+    /// A number in hex (lowercase unless asked), zero-padded to at least `width` digits.
+    public static func number(_ value: some BinaryInteger, width: Int = 1, uppercase: Bool = false) -> String {
+        let digits = String(value.magnitude, radix: 16, uppercase: uppercase)
         let padded = digits.count < width ? String(repeating: "0", count: width - digits.count) + digits : digits
         return value < 0 ? "-" + padded : padded
     }

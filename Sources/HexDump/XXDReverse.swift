@@ -197,7 +197,7 @@ public enum XXDReverseError: Error, Equatable, Sendable, CustomStringConvertible
     public var description: String {
         switch self {
         case .cannotSeekBackwards: "Sorry, cannot seek backwards."
-        case .offsetTooLarge(let offset): "offset 0x\(String(offset, radix: 16)) in the dump is too large."
+        case .offsetTooLarge(let offset): "offset 0x\(Hex.number(offset)) in the dump is too large."
         case .outputFailed(let reason): reason
         }
     }

@@ -32,6 +32,7 @@ public enum InteractiveEditor {
         let size = session.size
         let state = EditorState(document: document, width: size.width, height: size.height)
         state.historyFile = HistoryFile()  // the : line's history, shared with the REPL
+        state.reportStructProblems(StructLibrary.standard.problems)
         var needsFrame = true
         var lostTerminal = LostTerminalDetector()
         // The live view: other processes' writes, growth, truncation and rotation show as they happen.

@@ -107,8 +107,10 @@ struct EditCommand: ParsableCommand {
         if let create, NumberLiteral.value(of: create) == nil {
             throw ValidationError("--create: bad size '\(create)' (decimal, 0x hex, optional k/m/g suffix)")
         }
-        if readOnly, create != nil {
-            throw ValidationError("--create cannot be combined with -r")
+        do {
+            try Document.checkCreation(readOnly: readOnly, createSize: create.flatMap(NumberLiteral.value(of:)))
+        } catch {
+            throw ValidationError("--create: \(error.message) (-r opens read-only)")
         }
         if watch, json {
             throw ValidationError("--watch prints xxd lines: it cannot be combined with --json")

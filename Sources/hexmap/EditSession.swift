@@ -75,6 +75,7 @@ struct EditSession {
             writeToStandardError("hexmap: warning: \(notice) (hexmap FILE --recover rollback|keep resolves it)\n")
         }
         if let warning = document.recoveryWarning { writeToStandardError("hexmap: warning: \(warning)\n") }
+        if parsed.lines.contains(where: { $0.command.name == "struct" }) { warnAboutStructFiles() }
         // A reader that goes away (`| head`) must not kill us mid-edit: EPIPE becomes an error.
         signal(SIGPIPE, SIG_IGN)
         // Ctrl-C, SIGTERM and SIGHUP stop at a safe point and roll back instead of killing us.
@@ -109,6 +110,7 @@ struct EditSession {
             writeToStandardError("hexmap: \(notice): recover rollback or recover keep resolves it\n")
         }
         if let warning = document.recoveryWarning { writeToStandardError("hexmap: warning: \(warning)\n") }
+        warnAboutStructFiles()
         signal(SIGPIPE, SIG_IGN)
         SignalStop.install()
         document.stopRequest = SignalStop.request
@@ -150,6 +152,13 @@ struct EditSession {
     /// The message for a file that could not be opened.
     private func openFailure(_ error: EditorError) -> String {
         error.message
+    }
+
+    /// Names the struct definition files that could not be loaded (the others work).
+    private func warnAboutStructFiles() {
+        for problem in StructLibrary.standard.problems {
+            writeToStandardError("hexmap: warning: struct definition left out: \(problem)\n")
+        }
     }
 
     /// Writes a script's own diagnostic (`SCRIPT:LINE[:COLUMN]: message`) as it is.

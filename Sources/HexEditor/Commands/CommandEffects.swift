@@ -27,6 +27,10 @@ public struct CommandEffects: Sendable, Equatable {
     public var mouse: Bool?
     /// `advise`: the user chose the access advice, so the editor stops choosing it.
     public var choseAdvice = false
+    /// `set inspector on|off`.
+    public var inspector: Bool?
+    /// `struct`: open the editor's struct panel, or close it (`struct off`).
+    public var structPanel: StructPanelRequest?
 
     public init(
         cursor: Int? = nil, message: String? = nil, output: [String] = [], quit: QuitRequest? = nil,

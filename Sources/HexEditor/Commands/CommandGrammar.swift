@@ -26,6 +26,11 @@ public struct CommandGrammar: Sendable {
             case word(completions: Completions)
             /// A setting: `NAME VALUE` or `NAME=VALUE` (see `Settings`).
             case setting
+            /// A number for `poke`: negative, hex or a float; checked against the type the
+            /// parameter `type` named (`VALUE does not fit TYPE`).
+            case scalar(type: String)
+            /// `struct`'s words up to `at`: FIELDS, a NAME, `define NAME FIELDS` or `off`.
+            case fields
         }
 
         /// Where Tab completion finds the words a `.word` parameter can take.
@@ -50,6 +55,7 @@ public struct CommandGrammar: Sendable {
             case .choice(let words): words
             case .word(.commandNames): CommandTable.all.flatMap(\.names)
             case .setting: Settings.all.map(\.name)
+            case .fields: ["define", "off"] + StructLibrary.standard.names
             default: []
             }
         }

@@ -20,6 +20,8 @@ public final class CommandInterpreter {
     /// When set, command output (print, find, info, help) streams here (headless and the
     /// REPL) instead of being returned in `CommandEffects.output`.
     public var outputSink: (any OutputSink)?
+    /// The named structs `struct NAME` finds, with those `struct define` added this session.
+    public var structLibrary = StructLibrary.standard
 
     public init(document: Document) {
         self.document = document

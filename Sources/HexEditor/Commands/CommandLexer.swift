@@ -1,3 +1,4 @@
+import HexDump
 /// Splits one line of the command language into tokens, tracking columns for messages.
 ///
 /// A line is bytes, checked first: no NUL, valid UTF-8, at most `maximumLineLength` bytes.
@@ -59,7 +60,7 @@ struct CommandLexer {
             }
             let length = UTF8Validation.sequenceLength(line, at: index)
             if length == 0 {
-                throw Failure(column: column, message: "invalid UTF-8 (byte 0x\(String(byte, radix: 16)))")
+                throw Failure(column: column, message: "invalid UTF-8 (byte 0x\(Hex.pair(byte)))")
             }
             index += length
             column += 1

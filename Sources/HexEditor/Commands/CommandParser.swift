@@ -24,9 +24,9 @@ public enum CommandParser {
 struct ArgumentReader {
     typealias Failure = CommandLexer.Failure
     typealias Parameter = CommandGrammar.Parameter
-    private let tokens: [CommandLexer.Token]
-    private var next = 1
-    private var name = ""
+    let tokens: [CommandLexer.Token]
+    var next = 1
+    private(set) var name = ""
     private var declaration: CommandDeclaration?
     private var grammar = CommandGrammar()
     /// Positionals the selection stands in for on this reading (see `command(from:)`).
@@ -83,7 +83,7 @@ struct ArgumentReader {
         return group.map(\.keyword).filter { $0 != option.keyword }
     }
 
-    private func isOptionKeyword(_ token: CommandLexer.Token) -> Bool {
+    func isOptionKeyword(_ token: CommandLexer.Token) -> Bool {
         token.word.map { grammar.option(named: $0) != nil } ?? false
     }
 
@@ -92,10 +92,10 @@ struct ArgumentReader {
         return usage == name ? " (takes no arguments)" : " (usage: \(usage))"
     }
 
-    private var hasMore: Bool { next < tokens.count }
+    var hasMore: Bool { next < tokens.count }
 
     /// The column just past the last token, where a missing argument would have gone.
-    private var endColumn: Int { tokens[tokens.count - 1].endColumn + 1 }
+    var endColumn: Int { tokens[tokens.count - 1].endColumn + 1 }
 
     // MARK: - One parameter
 
@@ -126,7 +126,7 @@ struct ArgumentReader {
         case .choice(let words):
             let (word, column) = try takeWord(label)
             guard words.contains(word.lowercased()) else {
-                let kind = parameter.name == "HINT" ? "hint" : "word"
+                let kind = ["HINT": "hint", "TYPE": "type"][parameter.name] ?? "word"
                 throw Failure(
                     column: column,
                     message: words.count <= 3
@@ -139,6 +139,10 @@ struct ArgumentReader {
             arguments[key] = .word(word)
         case .setting:
             try setting(into: &arguments)
+        case .scalar(let typeKey):
+            arguments[key] = .word(try scalar(label, type: arguments[typeKey]))
+        case .fields:
+            arguments[key] = .word(try structArgument())
         }
     }
 
@@ -150,7 +154,7 @@ struct ArgumentReader {
         return tokens[next - 1]
     }
 
-    private mutating func takeWord(_ what: String) throws(Failure) -> (String, Int) {
+    mutating func takeWord(_ what: String) throws(Failure) -> (String, Int) {
         let token = try take(what)
         guard let word = token.word else {
             throw Failure(column: token.column, message: "\(name): \(what) must be a number, not a string")

@@ -5,6 +5,7 @@ public enum CommandTable {
         goto, patch, fill, insert, delete, yank, paste, mark,
         print, find, sync, advise, resize, undo, redo, info, follow,
         set, help, reopen, recover, quit, forceQuit, writeQuit,
+        inspect, poke, structure,
     ]
 
     private static let byName: [String: CommandDeclaration] = {

@@ -6,6 +6,11 @@ enum JSON {
         case number(Int)
         case strings([String])
         case null
+        /// A JSON number given as its text (a u64, a float's `description`).
+        case literal(String)
+        case array([Value])
+        /// Keys in the order given.
+        case object([(String, Value)])
 
         /// The value as `info` shows it without `--json`.
         var plain: String {
@@ -14,6 +19,8 @@ enum JSON {
             case .number(let value): String(value)
             case .strings(let texts): texts.joined(separator: " ")
             case .null: "null"
+            case .literal(let text): text
+            case .array, .object: encoded
             }
         }
 
@@ -23,6 +30,9 @@ enum JSON {
             case .number(let value): String(value)
             case .strings(let texts): "[" + texts.map(JSON.quoted).joined(separator: ",") + "]"
             case .null: "null"
+            case .literal(let text): text
+            case .array(let values): "[" + values.map(\.encoded).joined(separator: ",") + "]"
+            case .object(let fields): JSON.object(fields)
             }
         }
     }
@@ -77,8 +87,7 @@ enum JSON {
             case "\t": result += "\\t"
             case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value):
                 // Controls, DEL and C1 too: a terminal showing the JSON must not act on them.
-                let code = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - code.count) + code
+                result += "\\u" + Hex.number(scalar.value, width: 4)
             default: result.unicodeScalars.append(scalar)
             }
         }

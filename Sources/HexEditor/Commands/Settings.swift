@@ -46,7 +46,7 @@ public struct Setting: Sendable {
 
 /// Every setting.
 public enum Settings {
-    public static let all: [Setting] = [columns, journal] + selectionSettings
+    public static let all: [Setting] = [columns, journal, inspector] + selectionSettings
 
     public static func named(_ name: String) -> Setting? {
         all.first { $0.name == name }
@@ -67,5 +67,13 @@ public enum Settings {
         let columns = value == "auto" ? nil : NumberLiteral.value(of: value)
         run.effects.columns = .some(columns)
         run.effects.message = "columns=\(value)"
+    }
+
+    static let inspector = Setting(
+        name: "inspector", values: .choice(["on", "off"]),
+        summary: "the editor's inspector panel: the cursor's bytes as every type (also the I key)"
+    ) { (value, run) throws(EditorError) in
+        run.effects.inspector = value == "on"
+        run.effects.message = "inspector \(value)"
     }
 }

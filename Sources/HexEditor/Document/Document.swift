@@ -63,6 +63,17 @@ public final class Document {
     public internal(set) var recoveryWarning: String?
     private var isClosed = false
 
+    /// The one rule for creating: a read-only document is never created or grown, and a size
+    /// to create is never negative. The CLI asks it before opening, to give a usage error.
+    public static func checkCreation(readOnly: Bool, createSize: Int?) throws(EditorError) {
+        if readOnly, createSize != nil {
+            throw EditorError("a read-only document cannot be created or grown", kind: .invalid)
+        }
+        if let createSize, createSize < 0 {
+            throw EditorError("the create size must not be negative", kind: .invalid)
+        }
+    }
+
     /// Opens `path`. A missing file is an error unless `createSize` is given, which creates it
     /// (or grows it) to at least that many bytes; a private document never creates or grows
     /// the file (it grows its own copy). Without write permission the file opens read-only and
@@ -72,11 +83,10 @@ public final class Document {
         locking: Locking = .none
     ) throws(EditorError) {
         let shown = TerminalText.path(path)
-        if readOnly, createSize != nil {
-            throw EditorError("\(shown): a read-only document cannot be created or grown")
-        }
-        if let createSize, createSize < 0 {
-            throw EditorError("\(shown): the create size must not be negative")
+        do {
+            try Self.checkCreation(readOnly: readOnly, createSize: createSize)
+        } catch {
+            throw EditorError("\(shown): \(error.message)", kind: error.kind)
         }
         self.path = path
         self.displayPath = shown

@@ -36,6 +36,7 @@ extension EditorState {
             live.pendingFrame = bytes
             needsFrame = true
         }
+        if panelsNeedFrame(visible: bytes) { needsFrame = true }
         if live.tracker.hasFaded(since: live.drawnAt, at: now) { needsFrame = true }
         return needsFrame
     }
@@ -117,6 +118,7 @@ extension EditorState {
     func liveViewWillHandleKey() {
         // Bytes a tick read for the next frame are stale once a key may edit them.
         live.pendingFrame = nil
+        panelsWillHandleKey()
         guard highlightsChanges, !live.keyPending, mode != .pager else { return }
         live.keyPending = true
         guard let shown = live.tracker.lastFrame else { return }

@@ -68,7 +68,7 @@ public enum TerminalText {
             if scalar.value < 0x80 {
                 result += "\\x" + Hex.pair(UInt8(scalar.value))
             } else {
-                result += "\\u{" + String(scalar.value, radix: 16) + "}"
+                result += "\\u{" + Hex.number(scalar.value) + "}"
             }
         default: result.unicodeScalars.append(scalar)
         }

@@ -162,12 +162,14 @@ extension EditorState {
             following = follow
             if follow, document.size > 0 { cursor = document.size - 1 }
         }
-        if effects.output.count == 1 {
+        // A struct shows in its panel, not in a pager.
+        let output = applyPanelEffects(effects) ? [] : effects.output
+        if output.count == 1 {
             // One line fits the message line; when the command also set a
             // message (find: the offset), that message already says it.
-            if message == nil { message = .init(effects.output[0]) }
-        } else if !effects.output.isEmpty {
-            pager = Pager(title: ":" + commandLine + "  (q or Esc closes)", lines: effects.output)
+            if message == nil { message = .init(output[0]) }
+        } else if !output.isEmpty {
+            pager = Pager(title: ":" + commandLine + "  (q or Esc closes)", lines: output)
             mode = .pager
         }
         if effects.showHelp { openHelp() }

@@ -23,6 +23,7 @@ extension EditorState {
         case .character("n"): repeatSearch(reversed: false)
         case .character("N"): repeatSearch(reversed: true)
         case .character("F"): startFollowing()
+        case .character("I"): toggleInspector()
         case .character("R"): enterEditingMode(.overwrite)
         case .character("r"): enterEditingMode(.replaceByte)
         case .character("u"): return run(Command("undo"))

@@ -1,3 +1,4 @@
+import HexDump
 /// `R` (overwrite mode) and `r` (replace one byte). Every byte typed is one
 /// `Document.overwrite`, so it lands in the mapping and in the undo journal.
 extension EditorState {
@@ -162,7 +163,7 @@ extension Key {
         case .character(" "): "Space"
         case .character(let character) where isNonASCIICharacter:
             // The message line shows only ASCII, so name the character by its code point.
-            "U+" + String(character.unicodeScalars.first!.value, radix: 16, uppercase: true)
+            "U+" + Hex.number(character.unicodeScalars.first!.value, uppercase: true)
                 .leftPadded(to: 4) + " (not ASCII)"
         case .character(let character):
             character.asciiValue.map { (0x21...0x7e).contains($0) } == true ? "'\(character)'" : "that key"

@@ -30,6 +30,8 @@ public final class EditorState {
     public var highlightsChanges = false
     /// The live view (Live/): change highlight, file watcher, file fate.
     public let live = LiveView()
+    /// The inspector and struct panels (View/Panels/).
+    let panels = PanelState()
 
     /// The high nibble typed in overwrite or replace mode, not yet written.
     var pendingHighNibble: UInt8?
@@ -105,7 +107,7 @@ public final class EditorState {
 
     /// The layout for the current terminal size and file size; nil when the terminal is too small.
     public var layout: Layout? {
-        Layout(width: width, height: height, fileSize: document.size, requestedColumns: requestedColumns)
+        panelArrangement.layout
     }
 
     /// The message line's text (for tests and the terminal title), if any.
@@ -160,13 +162,16 @@ public final class EditorState {
         clampCursor()
         scrollToCursor(layout)
         let frame = liveFrameBytes(layout)
+        let panelFrame = panelFrame(frame)
         let changed = recordLiveFrame(frame)
         let view = Renderer.HexView(
             layout: layout, frame: frame, changedOffsets: changed,
             fileSize: document.size, cursor: cursor, pane: pane, pendingHighNibble: pendingHighNibble,
             selection: selectedBytes, byteClasses: showsByteClasses,
             status: statusInfo)
-        return Renderer.render(view)
+        var screen = Renderer.render(view)
+        drawPanels(panelFrame, on: &screen)
+        return screen
     }
 
     /// The one read of the frame: only the visible bytes, copied out of the mapping.

@@ -40,6 +40,14 @@ public enum HelpText {
     }
 
     static let live = """
+        TYPED VIEWS
+          I                    the inspector panel: the bytes at the cursor as
+                               every integer, float, UTF-8, LEB128 and unix time
+                               (also :set inspector on|off)
+          :struct NAME|FIELDS  a panel with a structure pinned to its offset
+                               (:struct elf64 at 0); changed fields are
+                               highlighted; :struct off closes it
+
         LIVE VIEW (other processes' changes show as they happen)
           F                    follow the end of the file, like tail -f; any
                                movement key stops following

@@ -24,10 +24,15 @@ public struct Layout: Equatable, Sendable {
     static let preferredColumns = [256, 128, 64, 32, 16, 8]
 
     /// Nil when the terminal is too small to show even `fallbackColumns` bytes a row.
-    public init?(width: Int, height: Int, fileSize: Int, requestedColumns: Int? = nil) {
+    /// `reservedColumns` at the right and `reservedRows` under the data rows are left to
+    /// panels (the inspector, a struct): the rows fit in what remains.
+    public init?(
+        width: Int, height: Int, fileSize: Int, requestedColumns: Int? = nil, reservedColumns: Int = 0,
+        reservedRows: Int = 0
+    ) {
         let digits = Layout.offsetDigits(forFileSize: fileSize)
-        guard height >= Layout.minimumHeight else { return nil }
-        let fits = { (columns: Int) in Layout.rowWidth(bytesPerRow: columns, offsetDigits: digits) <= width }
+        guard height >= Layout.minimumHeight, height - 2 - reservedRows >= 1 else { return nil }
+        let fits = { (columns: Int) in Layout.rowWidth(bytesPerRow: columns, offsetDigits: digits) <= width - reservedColumns }
         var chosen: Int?
         var requestedFits = true
         if let requested = requestedColumns, requested > 0 {
@@ -42,7 +47,7 @@ public struct Layout: Equatable, Sendable {
         self.bytesPerRow = bytesPerRow
         self.groupSize = min(8, bytesPerRow)
         self.offsetDigits = digits
-        self.dataRows = height - 2
+        self.dataRows = height - 2 - reservedRows
         self.requestedColumnsFit = requestedFits
     }
 

@@ -113,12 +113,12 @@ struct SelectionRangeTests {
     }
 
     @Test func helpSaysWhichCommandsTakeIt() throws {
-        for name in ["fill", "print", "find", "yank", "delete"] {
+        for name in ["fill", "print", "find", "yank", "delete", "inspect", "struct"] {
             let declaration = try #require(CommandTable.declaration(named: name))
             #expect(declaration.grammar.selection != nil)
             #expect(CommandHelp.lines(for: declaration).contains { $0.contains("While bytes are selected") }, "\(name)")
         }
-        for name in ["patch", "insert", "paste", "goto"] {
+        for name in ["patch", "insert", "paste", "goto", "poke"] {
             #expect(CommandTable.declaration(named: name)?.grammar.selection == nil)
         }
     }
