@@ -1,6 +1,7 @@
 import Foundation
 import IOMMap
 import Testing
+import TestSupport
 
 /// iommap's basic suite, in our words: open, read, write, sync, size, modes.
 @Suite struct BasicTests {
@@ -11,7 +12,7 @@ import Testing
         try mapped.write(Array("Hello, iommap!".utf8), at: 0)
         #expect(try mapped.read(at: 0, count: 14) == Array("Hello, iommap!".utf8))
         try mapped.sync()
-        #expect(Array(file.contents.prefix(14)) == Array("Hello, iommap!".utf8))
+        #expect(Array(file.bytes.prefix(14)) == Array("Hello, iommap!".utf8))
         #expect(file.sizeOnDisk == 4096)
         try mapped.close()
     }
@@ -30,7 +31,7 @@ import Testing
         try mapped.write([1, 2, 3], at: 0)
         try mapped.write([9, 8, 7], at: 100)
         try mapped.sync()
-        let disk = file.contents
+        let disk = file.bytes
         #expect(Array(disk[0..<3]) == [1, 2, 3])
         #expect(Array(disk[100..<103]) == [9, 8, 7])
     }
@@ -42,7 +43,7 @@ import Testing
         try mapped.write([0xAB], at: 5000)
         try mapped.sync(mode)
         try mapped.sync(offset: 4999, count: 3, mode)  // unaligned: rounded to pages, not rejected
-        #expect(file.contents[5000] == 0xAB)
+        #expect(file.bytes[5000] == 0xAB)
     }
 
     @Test func readOnlyHandleRefusesWritesAndLeavesTheFileAlone() throws {
@@ -52,7 +53,7 @@ import Testing
         #expect(mapError { try mapped.fill(0, at: 0, count: 4) } == .accessDenied)
         #expect(mapError { try mapped.resize(to: 10) } == .accessDenied)
         try mapped.sync()  // a successful no-op
-        #expect(file.contents == pattern(64))
+        #expect(file.bytes == pattern(64))
     }
 
     @Test func writeOnlyHandleRefusesReadsButWrites() throws {
@@ -62,7 +63,7 @@ import Testing
         #expect(mapError { _ = try mapped.region(at: 0, count: 1) } == .accessDenied)
         try mapped.write([0xEE], at: 3)
         try mapped.sync()
-        #expect(file.contents[3] == 0xEE)
+        #expect(file.bytes[3] == 0xEE)
     }
 
     @Test func privateWritesNeverReachTheFile() throws {
@@ -72,7 +73,7 @@ import Testing
         #expect(try mapped.read(at: 0, count: 4) == [0, 0, 0, 0])
         try mapped.sync()
         try mapped.close()
-        #expect(file.contents == pattern(64))
+        #expect(file.bytes == pattern(64))
     }
 
     @Test func privateOpenWorksOnAFileWithoutWritePermission() throws {
@@ -81,7 +82,7 @@ import Testing
         let mapped = try MappedFile(path: file.path, options: OpenOptions(sharing: .private))
         try mapped.write([7], at: 0)
         #expect(try mapped.read(at: 0, count: 1) == [7])
-        #expect(file.contents == pattern(32))
+        #expect(file.bytes == pattern(32))
     }
 
     @Test func fillMoveFindAndCompare() throws {

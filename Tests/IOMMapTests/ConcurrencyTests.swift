@@ -2,6 +2,7 @@ import Foundation
 import IOMMap
 import Synchronization
 import Testing
+import TestSupport
 
 /// iommap's concurrent suite, with OS threads: readers, writers, a resizer and a closer on one handle.
 @Suite struct ConcurrencyTests {
@@ -29,7 +30,7 @@ import Testing
             }
         }
         try mapped.sync()
-        let disk = file.contents
+        let disk = file.bytes
         for index in 0..<4 {
             #expect(disk[(index * 4096)..<(index * 4096 + 4096)].allSatisfy { $0 == UInt8(index + 1) })
         }

@@ -1,6 +1,7 @@
 import Foundation
 import IOMMap
 import Testing
+import TestSupport
 
 /// iommap's edge suite and CPython's bounds themes: every boundary, every call after close, bad arguments.
 @Suite struct EdgeTests {
@@ -35,7 +36,7 @@ import Testing
         #expect(mapError { _ = try mapped.find([1], in: -1..<Int.max) } == .outOfBounds(offset: -1, count: Int.max, size: 100))
         #expect(mapError { _ = try mapped.findLast([1], in: 50..<101) } == .outOfBounds(offset: 50, count: 51, size: 100))
         #expect(mapError { try mapped.resize(to: -1) } == .invalidArgument("size -1 is negative"))
-        #expect(file.contents == pattern(100))
+        #expect(file.bytes == pattern(100))
     }
 
     @Test func secondCloseAndEveryCallAfterCloseAreClosed() throws {
@@ -56,7 +57,7 @@ import Testing
         #expect(mapError { try mapped.resize(to: 10) } == .closed)
         #expect(mapError { _ = try mapped.refresh() } == .closed)
         #expect(mapError { _ = try mapped.size() } == .closed)
-        #expect(file.contents == pattern(100))
+        #expect(file.bytes == pattern(100))
     }
 
     @Test func resizeExtendsWithZerosAndShrinks() throws {
@@ -143,14 +144,14 @@ import Testing
         #expect(!missing.exists)
         let existing = TemporaryFile().create(pattern(100))
         #expect(mapError { _ = try MappedFile(path: existing.path, mode: .read, options: OpenOptions(truncate: true, size: 0)) } == .invalidArgument("a read-only open cannot create or truncate the file"))
-        #expect(existing.contents == pattern(100))
+        #expect(existing.bytes == pattern(100))
     }
 
     @Test func sizeOptionGrowsButNeverShrinksWithoutTruncate() throws {
         let file = TemporaryFile().create(pattern(1000))
         let mapped = try MappedFile(path: file.path, options: OpenOptions(size: 10))
         #expect(try mapped.size() == 1000)
-        #expect(file.contents == pattern(1000))
+        #expect(file.bytes == pattern(1000))
         try mapped.close()
         let grown = try MappedFile(path: file.path, options: OpenOptions(size: 3000))
         #expect(try grown.size() == 3000)
@@ -203,7 +204,7 @@ import Testing
         try mapped.resize(to: 10)
         try mapped.write(pattern(10), at: 0)
         try mapped.sync()
-        #expect(file.contents == pattern(10))
+        #expect(file.bytes == pattern(10))
         let other = TemporaryFile().create([])
         let readOnly = try MappedFile(path: other.path, mode: .read)
         #expect(try readOnly.size() == 0)

@@ -13,7 +13,7 @@ import Testing
             let mapped = try MappedFile(path: file.path, options: OpenOptions(truncate: true, size: wanted))
             #expect(try mapped.size() == wanted)
             #expect(try mapped.read(at: 0, count: wanted) == [UInt8](repeating: 0, count: wanted), "\(old) -> \(wanted)")
-            #expect(file.contents == [UInt8](repeating: 0, count: wanted), "\(old) -> \(wanted)")
+            #expect(file.bytes == [UInt8](repeating: 0, count: wanted), "\(old) -> \(wanted)")
         }
         let file = TemporaryFile().create(pattern(100))
         let emptied = try MappedFile(path: file.path, options: OpenOptions(truncate: true))
@@ -235,7 +235,7 @@ import Testing
             #expect(try mapped.read(at: page * 4096 + 100, count: edits[page].count) == edits[page])
         }
         #expect(mapError { _ = try mapped.read(at: (kept + 4) * 4096, count: 8) } == .busError)  // faults again: not zeros
-        #expect(file.contents == Array(pattern(pages * 4096)[0..<(kept * 4096)]))  // the file never saw the edits
+        #expect(file.bytes == Array(pattern(pages * 4096)[0..<(kept * 4096)]))  // the file never saw the edits
     }
 
     /// More separate runs of patched pages between two repairs than the poison record

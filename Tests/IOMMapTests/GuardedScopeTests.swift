@@ -106,7 +106,7 @@ import Testing
         let writeOnly = try MappedFile(path: file.path, mode: .write)
         #expect(mapError { _ = try writeOnly.withUnsafeBytes { $0[0] } } == .accessDenied)
         #expect(mapError { try writeOnly.withUnsafeMutableBytes { $0[0] = 1 } } == .accessDenied)
-        #expect(file.contents == pattern(100))
+        #expect(file.bytes == pattern(100))
     }
 
     @Test func theClosuresOwnErrorComesBackAndTheHandleStaysUsable() throws {
@@ -151,7 +151,7 @@ import Testing
             }
         }
         #expect(torn.load(ordering: .relaxed) == 0)
-        #expect(Set(file.contents) == [UInt8(299 % 250 + 1)])  // shared: the writes reached the file
+        #expect(Set(file.bytes) == [UInt8(299 % 250 + 1)])  // shared: the writes reached the file
     }
 
     @Test func aScopeKeepsItsMappingWhileTheHandleClosesOrShrinks() throws {

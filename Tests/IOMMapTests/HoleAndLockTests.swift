@@ -1,5 +1,6 @@
 import IOMMap
 import Testing
+import TestSupport
 
 /// Sparse files (finding data, reserving room, making holes) and the advisory lock.
 struct HoleAndLockTests {
@@ -43,7 +44,7 @@ struct HoleAndLockTests {
         #expect(bytes[10..<15].allSatisfy { $0 == 0 } && bytes[9] == 0x41 && bytes[15] == 0x41)
         #expect(bytes[(1 << 20)..<(2 << 20)].allSatisfy { $0 == 0 })
         #expect(bytes[(2 << 20)...].allSatisfy { $0 == 0x41 })
-        #expect(file.contents == bytes)
+        #expect(file.bytes == bytes)
         let reader = try MappedFile(path: file.path, mode: .read)
         #expect(mapError { try reader.zero(offset: 0, count: 1) } == .accessDenied)
         try reader.close()

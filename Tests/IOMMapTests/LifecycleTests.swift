@@ -3,6 +3,7 @@ import Foundation
 import IOMMap
 import Synchronization
 import Testing
+import TestSupport
 
 /// iommap's lifecycle suite and what its peers lack: other processes shrinking and growing the file.
 @Suite struct LifecycleTests {
@@ -143,7 +144,7 @@ import Testing
         #expect(try mapped.read(at: 5000, count: 15_000) == [UInt8](repeating: 0, count: 15_000))
         try mapped.resize(to: 100)
         #expect(try mapped.read(at: 10, count: 3) == [1, 2, 3])
-        #expect(file.contents == pattern(5000))  // the file itself never changed
+        #expect(file.bytes == pattern(5000))  // the file itself never changed
         #expect(try mapped.refresh() == .unchanged)
     }
 
@@ -167,7 +168,7 @@ import Testing
         try mapped.resize(to: size + 4096)
         #expect(try mapped.read(at: size - 4096, count: 8192) == [UInt8](repeating: 0, count: 8192))
         #expect(try mapped.read(at: size - 8192, count: 4096) == Array(pattern(size)[(size - 8192)..<(size - 4096)]))
-        #expect(file.contents == pattern(size))
+        #expect(file.bytes == pattern(size))
     }
 
     @Test func aFifoIsRefusedWithoutHanging() throws {

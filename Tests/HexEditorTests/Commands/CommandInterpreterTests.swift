@@ -1,9 +1,10 @@
 import Testing
 
 @testable import HexEditor
+import TestSupport
 
 @Suite struct CommandInterpreterTests {
-    private func interpreter(_ file: ScratchFile, readOnly: Bool = false) throws -> (CommandInterpreter, CollectingSink) {
+    private func interpreter(_ file: TemporaryFile, readOnly: Bool = false) throws -> (CommandInterpreter, CollectingSink) {
         let interpreter = CommandInterpreter(document: try Document(path: file.path, readOnly: readOnly))
         let sink = CollectingSink()
         interpreter.outputSink = sink
@@ -17,7 +18,7 @@ import Testing
     }
 
     @Test func gotoResolvesAbsoluteRelativeAndFromEnd() throws {
-        let file = ScratchFile([UInt8](repeating: 1, count: 100))
+        let file = TemporaryFile([UInt8](repeating: 1, count: 100))
         let (interpreter, _) = try interpreter(file)
         #expect(try run(interpreter, "goto 0x20").cursor == 32)
         #expect(try run(interpreter, "goto +8", cursor: 32).cursor == 40)
@@ -37,7 +38,7 @@ import Testing
 
     @Test func printMatchesXXDLayout() throws {
         // The expected lines are what `xxd -s 3 -l 21` prints for these bytes.
-        let file = ScratchFile(Array("Hello".utf8) + [0x00, 0x7F, 0x80] + Array(" ~abcdefghijklmnopqrstuvwxyz".utf8))
+        let file = TemporaryFile(Array("Hello".utf8) + [0x00, 0x7F, 0x80] + Array(" ~abcdefghijklmnopqrstuvwxyz".utf8))
         let (interpreter, sink) = try interpreter(file)
         _ = try run(interpreter, "print 3 21")
         #expect(sink.lines == [
@@ -53,14 +54,14 @@ import Testing
     }
 
     @Test func printJSONRows() throws {
-        let file = ScratchFile(Array(#"ab"\c"#.utf8) + [0x01])
+        let file = TemporaryFile(Array(#"ab"\c"#.utf8) + [0x01])
         let (interpreter, sink) = try interpreter(file)
         _ = try run(interpreter, "print 0", json: true)
         #expect(sink.lines == [#"{"offset":0,"hex":"6162225c6301","ascii":"ab\"\\c."}"#])
     }
 
     @Test func findReportsFirstOrAllMatches() throws {
-        let file = ScratchFile("xxPNGxxPNGxx")
+        let file = TemporaryFile("xxPNGxxPNGxx")
         let (interpreter, sink) = try interpreter(file)
         let first = try run(interpreter, "find \"PNG\"")
         #expect(first.cursor == 2)
@@ -77,7 +78,7 @@ import Testing
     }
 
     @Test func infoListsKeyValueLinesOrOneJSONObject() throws {
-        let file = ScratchFile("abcd")
+        let file = TemporaryFile("abcd")
         let (interpreter, sink) = try interpreter(file)
         _ = try run(interpreter, "patch 0 41")
         _ = try run(interpreter, "info")
@@ -90,7 +91,7 @@ import Testing
     }
 
     @Test func editsMoveTheCursorAndUndoReportsWhere() throws {
-        let file = ScratchFile("0123456789")
+        let file = TemporaryFile("0123456789")
         let (interpreter, _) = try interpreter(file)
         #expect(try run(interpreter, "fill 2 3 \"-\"").cursor == 2)
         #expect(try run(interpreter, "insert $ \"!\"").cursor == 10)
@@ -106,7 +107,7 @@ import Testing
     }
 
     @Test func quitIsRefusedWhileEditsAreUnsynced() throws {
-        let file = ScratchFile("abc")
+        let file = TemporaryFile("abc")
         let (interpreter, _) = try interpreter(file)
         #expect(try run(interpreter, "q").quit == .normal)
         _ = try run(interpreter, "patch 0 58")
@@ -122,7 +123,7 @@ import Testing
     }
 
     @Test func editorSettingsComeBackAsEffects() throws {
-        let file = ScratchFile("abc")
+        let file = TemporaryFile("abc")
         let (interpreter, _) = try interpreter(file)
         #expect(try run(interpreter, "follow on").follow == true)
         #expect(try run(interpreter, "set columns=8").columns == .some(8))
@@ -134,7 +135,7 @@ import Testing
     }
 
     @Test func syntaxErrorsOnTheCommandLineNameTheColumn() throws {
-        let file = ScratchFile("abc")
+        let file = TemporaryFile("abc")
         let (interpreter, _) = try interpreter(file)
         #expect(throws: EditorError("column 9: patch: odd number of hex digits in 'abc' (bytes are pairs like 0a)")) {
             try run(interpreter, "patch 0 abc")
@@ -142,14 +143,14 @@ import Testing
     }
 
     @Test func withoutASinkOutputComesBackAsLines() throws {
-        let file = ScratchFile("abc")
+        let file = TemporaryFile("abc")
         let interpreter = CommandInterpreter(document: try Document(path: file.path))
         let effects = try interpreter.run(line: "print", context: CommandContext(cursor: 1))
         #expect(effects.output == ["00000001: 6263                                     bc"])
     }
 
     @Test func collectedOutputIsCappedWithANote() throws {
-        let file = ScratchFile([UInt8](repeating: 0x61, count: 100_010))
+        let file = TemporaryFile([UInt8](repeating: 0x61, count: 100_010))
         let interpreter = CommandInterpreter(document: try Document(path: file.path))
         let effects = try interpreter.run(line: "find 61 all", context: CommandContext(cursor: 0))
         #expect(effects.output.count == 100_001)

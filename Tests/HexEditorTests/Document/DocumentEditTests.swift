@@ -8,10 +8,11 @@ import Darwin
 import Testing
 
 @testable import HexEditor
+import TestSupport
 
 @Suite struct DocumentEditTests {
     @Test func overwriteChangesBytesInPlaceAndUndoRestoresThem() throws {
-        let file = ScratchFile("Hello, world")
+        let file = TemporaryFile("Hello, world")
         let document = try Document(path: file.path)
         try document.overwrite(at: 7, with: Array("W".utf8))
         #expect(file.bytes == Array("Hello, World".utf8))
@@ -24,7 +25,7 @@ import Testing
     }
 
     @Test func overwriteNeverGrowsTheFile() throws {
-        let file = ScratchFile("abc")
+        let file = TemporaryFile("abc")
         let document = try Document(path: file.path)
         #expect(throws: EditorError("patch: 2 bytes at 0x2 run past the end of the file (size 3)")) {
             try document.overwrite(at: 2, with: [1, 2])
@@ -37,7 +38,7 @@ import Testing
     }
 
     @Test func insertAndDeleteShiftTheTail() throws {
-        let file = ScratchFile("0123456789")
+        let file = TemporaryFile("0123456789")
         let document = try Document(path: file.path)
         try document.insert(at: 3, bytes: Array("abc".utf8))
         #expect(file.bytes == Array("012abc3456789".utf8))
@@ -55,7 +56,7 @@ import Testing
     }
 
     @Test func resizeKeepsTheCutTailForUndo() throws {
-        let file = ScratchFile("0123456789")
+        let file = TemporaryFile("0123456789")
         let document = try Document(path: file.path)
         try document.resize(to: 4)
         #expect(file.bytes == Array("0123".utf8))
@@ -68,7 +69,7 @@ import Testing
     }
 
     @Test func fillOverwritesAndUndoes() throws {
-        let file = ScratchFile("aaaaaaaaaa")
+        let file = TemporaryFile("aaaaaaaaaa")
         let document = try Document(path: file.path)
         try document.fill(at: 2, count: 5, with: 0x2D)
         #expect(file.bytes == Array("aa-----aaa".utf8))
@@ -80,7 +81,7 @@ import Testing
         // Over the in-memory limit, so the old bytes go through the temporary file.
         let count = SavedBytes.inMemoryLimit * 3 + 123
         let original = (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) }
-        let file = ScratchFile(original)
+        let file = TemporaryFile(original)
         let document = try Document(path: file.path)
         try document.fill(at: 1, count: count - 2, with: 0)
         let filled = file.bytes
@@ -95,7 +96,7 @@ import Testing
     }
 
     @Test func readOnlyRefusesEveryEdit() throws {
-        let file = ScratchFile("abc")
+        let file = TemporaryFile("abc")
         let document = try Document(path: file.path, readOnly: true)
         #expect(document.isReadOnly)
         let refusal = EditorError("\(file.path) is open read-only: edits are refused", kind: .readOnly)
@@ -109,7 +110,7 @@ import Testing
     }
 
     @Test func missingFileIsAnErrorUnlessCreateIsGiven() throws {
-        let path = ScratchFile("x").path + "-missing"
+        let path = TemporaryFile("x").path + "-missing"
         #expect(throws: EditorError("\(path): no such file", kind: .notFound)) {
             try Document(path: path)
         }
@@ -120,7 +121,7 @@ import Testing
     }
 
     @Test func readClampsAtTheEnd() throws {
-        let file = ScratchFile("abcdef")
+        let file = TemporaryFile("abcdef")
         let document = try Document(path: file.path)
         #expect(try document.read(at: 4, count: 10) == Array("ef".utf8))
         #expect(try document.read(at: 6, count: 10) == [])
@@ -128,7 +129,7 @@ import Testing
     }
 
     @Test func findForwardAndBackward() throws {
-        let file = ScratchFile("abcabcabc")
+        let file = TemporaryFile("abcabcabc")
         let document = try Document(path: file.path)
         let pattern = Array("bc".utf8)
         #expect(try document.find(pattern, from: 0) == 1)
@@ -149,7 +150,7 @@ func unlinkIfPresent(_ path: String) {
     @Test(arguments: [0, 1, 15, 16, 17, 4096])
     func inlineAndArrayStorageRoundTrip(count: Int) throws {
         let original = (0..<(count + 8)).map { UInt8(truncatingIfNeeded: $0 &* 97 &+ 3) }
-        let file = ScratchFile(original)
+        let file = TemporaryFile(original)
         let document = try Document(path: file.path)
         let patch = (0..<count).map { UInt8(truncatingIfNeeded: 255 - $0) }
         try document.overwrite(at: 4, with: patch)
@@ -165,7 +166,7 @@ func unlinkIfPresent(_ path: String) {
         let chunk = SavedBytes.chunkSize
         var original = [UInt8](repeating: 0, count: chunk * 2 + 17)
         for index in chunk..<(chunk + 4096) { original[index] = UInt8(truncatingIfNeeded: index) }
-        let file = ScratchFile(original)
+        let file = TemporaryFile(original)
         let document = try Document(path: file.path)
         try document.fill(at: 0, count: original.count, with: 0xEE)
         #expect(file.bytes == [UInt8](repeating: 0xEE, count: original.count))

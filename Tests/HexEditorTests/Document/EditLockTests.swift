@@ -1,12 +1,13 @@
 import Foundation
 @testable import HexEditor
 import Testing
+import TestSupport
 
 /// While a session edits a file, a second one waits briefly then fails naming the holder,
 /// or (the interactive editor) opens read-only; the lock goes with the first session.
 @Suite struct EditLockTests {
     @Test func aSecondEditingSessionFailsNamingTheHolder() throws {
-        let file = ScratchFile("data")
+        let file = TemporaryFile("data")
         let first = try Document(path: file.path, locking: .wait(seconds: 0))
         do {
             _ = try Document(path: file.path, locking: .wait(seconds: 0.2))
@@ -22,7 +23,7 @@ import Testing
     }
 
     @Test func theEditorFallsBackToReadOnlyAndSaysWhy() throws {
-        let file = ScratchFile("data")
+        let file = TemporaryFile("data")
         let first = try Document(path: file.path, locking: .wait(seconds: 0))
         let second = try Document(path: file.path, locking: .orReadOnly)
         #expect(second.isReadOnly)
@@ -33,7 +34,7 @@ import Testing
     }
 
     @Test func readingSessionsTakeNoLock() throws {
-        let file = ScratchFile("data")
+        let file = TemporaryFile("data")
         let editor = try Document(path: file.path, locking: .wait(seconds: 0))
         let reader = try Document(path: file.path, readOnly: true)
         #expect(try reader.read(at: 0, count: 4) == Array("data".utf8))
@@ -46,7 +47,7 @@ import Testing
 /// A create size undone: a failed run leaves the disk as it found it.
 @Suite struct CreationTests {
     @Test func undoingTheCreationRemovesACreatedFile() throws {
-        let path = ScratchFile("x").path + "-new"
+        let path = TemporaryFile("x").path + "-new"
         let document = try Document(path: path, createSize: 2 << 20)
         #expect(document.createdFile)
         try document.overwrite(at: 0, with: [0x41])
@@ -56,7 +57,7 @@ import Testing
     }
 
     @Test func undoingTheCreationShrinksAGrownFileBack() throws {
-        let file = ScratchFile("abc")
+        let file = TemporaryFile("abc")
         let document = try Document(path: file.path, createSize: 1 << 20)
         #expect(!document.createdFile)
         #expect(file.bytes.count == 1 << 20)

@@ -10,7 +10,7 @@ import Testing
     @Test func randomEditsMatchAPlainArrayAndNeverReachTheFile() throws {
         var generator = SplitMix64(seed: 42)
         let original = (0..<5000).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        let file = ScratchFile(original)
+        let file = TemporaryFile(original)
         let document = try Document(path: file.path, privateMapping: true)
         var model = original
         for round in 0..<400 {
@@ -51,7 +51,7 @@ import Testing
     }
 
     @Test func growingAndShiftingAHugeFileCostsNoMemory() throws {
-        let file = ScratchFile([])
+        let file = TemporaryFile([])
         let size = 4 << 30
         truncate(file.path, off_t(size))
         let document = try Document(path: file.path, privateMapping: true)
@@ -72,7 +72,7 @@ import Testing
     }
 
     @Test func aCreateSizeGrowsThePrivateCopyNotTheFile() throws {
-        let file = ScratchFile("abc")
+        let file = TemporaryFile("abc")
         let document = try Document(path: file.path, privateMapping: true, createSize: 2 << 20)
         #expect(document.size == 2 << 20)
         #expect(file.bytes == Array("abc".utf8))

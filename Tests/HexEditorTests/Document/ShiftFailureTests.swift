@@ -13,7 +13,7 @@ import Testing
     }
 
     /// A document whose shifts call `hook` before step `step` (1-based).
-    static func document(_ file: ScratchFile, atStep step: Int, _ hook: @escaping () -> Void) throws -> Document {
+    static func document(_ file: TemporaryFile, atStep step: Int, _ hook: @escaping () -> Void) throws -> Document {
         let document = try Document(path: file.path)
         var steps = 0
         (document.store as! SharedFileStore).beforeShiftStep = {
@@ -26,7 +26,7 @@ import Testing
     @Test(arguments: [1, 3, 5])
     func anInsertStoppedHalfWayIsUndone(step: Int) throws {
         let original = Self.randomBytes()
-        let file = ScratchFile(original)
+        let file = TemporaryFile(original)
         let stop = StopRequest()
         let document = try Self.document(file, atStep: step) { stop.requestStop(signal: SIGTERM) }
         document.stopRequest = stop
@@ -38,7 +38,7 @@ import Testing
     @Test(arguments: [1, 3, 5])
     func aDeleteStoppedHalfWayIsUndone(step: Int) throws {
         let original = Self.randomBytes()
-        let file = ScratchFile(original)
+        let file = TemporaryFile(original)
         let stop = StopRequest()
         let document = try Self.document(file, atStep: step) { stop.requestStop(signal: SIGINT) }
         document.stopRequest = stop
@@ -55,7 +55,7 @@ import Testing
     @Test(arguments: [2, 4])
     func anInsertCutShortByAnotherProcessKeepsTheSurvivorsUnshifted(step: Int) throws {
         let original = Self.randomBytes()
-        let file = ScratchFile(original)
+        let file = TemporaryFile(original)
         let cut = 3 << 20 + 12345
         let document = try Self.document(file, atStep: step) { truncate(file.path, off_t(cut)) }
         do {
@@ -74,7 +74,7 @@ import Testing
     @Test(arguments: [1, 3])
     func aDeleteCutShortByAnotherProcessKeepsTheSurvivorsUnshifted(step: Int) throws {
         let original = Self.randomBytes()
-        let file = ScratchFile(original)
+        let file = TemporaryFile(original)
         let cut = 4 << 20
         let document = try Self.document(file, atStep: step) { truncate(file.path, off_t(cut)) }
         #expect(throws: EditorError.self) { try document.delete(at: 0, count: 100) }
@@ -85,7 +85,7 @@ import Testing
 
     @Test func aShiftThatSucceedsMovesEveryByte() throws {
         let original = Self.randomBytes(3 << 20 + 77)
-        let file = ScratchFile(original)
+        let file = TemporaryFile(original)
         let document = try Document(path: file.path)
         try document.insert(at: 5, bytes: [9, 9])
         #expect(same(file.bytes, Array(original[..<5]) + [9, 9] + Array(original[5...])))
@@ -99,7 +99,7 @@ import Testing
     }
 
     @Test func holesMoveAsHoles() throws {
-        let file = ScratchFile([])
+        let file = TemporaryFile([])
         truncate(file.path, off_t(64 << 20))
         let document = try Document(path: file.path)
         try document.overwrite(at: 40 << 20, with: [7])
@@ -114,7 +114,7 @@ import Testing
     }
 
     @Test func undoingAFillOverHolesGivesTheBlocksBack() throws {
-        let file = ScratchFile([])
+        let file = TemporaryFile([])
         truncate(file.path, off_t(32 << 20))
         let document = try Document(path: file.path)
         try document.fill(at: 0, count: 32 << 20, with: 0x41)

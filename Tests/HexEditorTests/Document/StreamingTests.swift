@@ -8,12 +8,13 @@ import Darwin
 import Testing
 
 @testable import HexEditor
+import TestSupport
 
 /// Scans, prints and fills over more than one streaming window.
 @Suite struct StreamingTests {
     /// A sparse file of `size` bytes with `pattern` written at each of `offsets`.
-    private func sparseFile(size: Int, pattern: [UInt8], at offsets: [Int]) throws -> ScratchFile {
-        let file = ScratchFile([])
+    private func sparseFile(size: Int, pattern: [UInt8], at offsets: [Int]) throws -> TemporaryFile {
+        let file = TemporaryFile([])
         #expect(truncate(file.path, off_t(size)) == 0)
         let fd = open(file.path, O_WRONLY)
         defer { close(fd) }

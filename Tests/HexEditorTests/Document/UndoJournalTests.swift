@@ -1,11 +1,12 @@
 import Testing
 
 @testable import HexEditor
+import TestSupport
 
 /// The checkpoints behind "unsynced edits", `:q!` and script rollback.
 @Suite struct UndoJournalTests {
     @Test func unsyncedEditsCountFromTheLastSync() throws {
-        let file = ScratchFile("0000")
+        let file = TemporaryFile("0000")
         let document = try Document(path: file.path)
         try document.overwrite(at: 0, with: [0x31])
         try document.overwrite(at: 1, with: [0x31])
@@ -19,7 +20,7 @@ import Testing
     }
 
     @Test func discardReturnsToTheSyncedStateEvenAfterABranch() throws {
-        let file = ScratchFile("0000")
+        let file = TemporaryFile("0000")
         let document = try Document(path: file.path)
         try document.overwrite(at: 0, with: [0x41])
         try document.overwrite(at: 1, with: [0x42])
@@ -39,7 +40,7 @@ import Testing
     }
 
     @Test func newEditAfterUndoClearsRedo() throws {
-        let file = ScratchFile("0000")
+        let file = TemporaryFile("0000")
         let document = try Document(path: file.path)
         try document.overwrite(at: 0, with: [0x41])
         _ = try document.undo()
@@ -51,7 +52,7 @@ import Testing
     }
 
     @Test func manyLevelsOfUndo() throws {
-        let file = ScratchFile([UInt8](repeating: 0, count: 300))
+        let file = TemporaryFile([UInt8](repeating: 0, count: 300))
         let document = try Document(path: file.path)
         for index in 0..<300 {
             try document.overwrite(at: index, with: [UInt8(index % 251 + 1)])

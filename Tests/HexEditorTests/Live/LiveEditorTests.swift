@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import HexEditor
+import TestSupport
 
 @Suite("Live view in the editor")
 struct LiveEditorTests {
@@ -73,7 +74,7 @@ struct LiveEditorTests {
         #expect(screen.line(0).hasPrefix("00000000  ff ee 02"))
         #expect(screen.hexStyle(row: 0, byte: 1, layout: layout) != .changed)
         #expect(!screen.line(layout.statusRow).contains("changed"))
-        #expect(file.contents.prefix(2) == [0xFF, 0xEE])
+        #expect(file.bytes.prefix(2) == [0xFF, 0xEE])
     }
 
     @Test func anEditRightAfterATickShowsInTheNextFrame() throws {
@@ -140,13 +141,13 @@ struct LiveEditorTests {
         #expect(editor.messageIsError)
         #expect(editor.messageText?.contains("shrank") == true)
         #expect(editor.document.unsyncedEdits == 0)
-        #expect(file.contents == Array(repeating: 0x5A, count: 100))
+        #expect(file.bytes == Array(repeating: 0x5A, count: 100))
         editor.tick()
         #expect(editor.document.size == 100)
         // The part that is still there edits normally.
         editor.handle(keys(":patch 10 01<Enter>"))
         #expect(!editor.messageIsError)
-        #expect(file.contents[10] == 1)
+        #expect(file.bytes[10] == 1)
     }
 
     @Test func deletionAndRotationAreReportedAndReopenOpensTheNewFile() throws {
@@ -173,7 +174,7 @@ struct LiveEditorTests {
         #expect(!screen.line(layout.statusRow).contains("REPLACED"))
         #expect(!screen.line(layout.statusRow).contains("changed"), "a new file is not a change")
         editor.handle(keys("rff"))
-        #expect(file.contents.first == 0xFF, "edits go to the new file")
+        #expect(file.bytes.first == 0xFF, "edits go to the new file")
     }
 
     @Test func reopenRefusesWhileTheOldFileHasUnsyncedEdits() throws {
@@ -193,7 +194,7 @@ struct LiveEditorTests {
 /// Replaying a resize must never cut bytes another process appended since.
 @Suite struct ResizeReplayTests {
     @Test func undoOfAResizeIsRefusedWhenAnotherProcessGrewTheFile() throws {
-        let file = ScratchFile([UInt8](repeating: 0x41, count: 1000))
+        let file = TemporaryFile([UInt8](repeating: 0x41, count: 1000))
         let document = try Document(path: file.path)
         try document.resize(to: 2000)
         OtherProcess.append([UInt8](repeating: 0x42, count: 500), to: file.path)
@@ -205,7 +206,7 @@ struct LiveEditorTests {
     }
 
     @Test func undoOfAResizeStillWorksWhenNothingElseChanged() throws {
-        let file = ScratchFile([UInt8](repeating: 0x41, count: 1000))
+        let file = TemporaryFile([UInt8](repeating: 0x41, count: 1000))
         let document = try Document(path: file.path)
         try document.resize(to: 10)
         #expect(document.size == 10)
@@ -220,7 +221,7 @@ struct LiveEditorTests {
 /// A script's rollback must still reach the old file after log rotation.
 @Suite struct ReopenDuringAScriptTests {
     @Test func reopenIsRefusedWhileAScriptsEditsBelongToTheOldFile() throws {
-        let file = ScratchFile([UInt8](repeating: 0x41, count: 100))
+        let file = TemporaryFile([UInt8](repeating: 0x41, count: 100))
         let document = try Document(path: file.path)
         let scriptStart = document.journal.checkpoint()
         try document.overwrite(at: 0, with: [0xFF])

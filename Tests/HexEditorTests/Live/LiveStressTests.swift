@@ -66,6 +66,6 @@ struct LiveStressTests {
         editor.handle(keys(":patch 0 \"ok\"<Enter>"))
         #expect(editor.document.size == 32)
         #expect(!editor.messageIsError, "\(editor.messageText ?? "")")
-        #expect(Array(file.contents.prefix(2)) == Array("ok".utf8))
+        #expect(Array(file.bytes.prefix(2)) == Array("ok".utf8))
     }
 }

@@ -3,11 +3,12 @@ import HexDump
 import Testing
 
 @testable import HexEditor
+import TestSupport
 
 @Suite("Headless watch (LiveTail)")
 struct LiveTailTests {
     @Test func appendedBytesComeOutAsXXDLines() throws {
-        let file = ScratchFile(Array("start".utf8), name: "tail")
+        let file = TemporaryFile(Array("start".utf8), name: "tail")
         let document = try Document(path: file.path)
         let sink = CollectingSink()
         let tail = LiveTail(document: document, output: sink, from: document.size)
@@ -25,7 +26,7 @@ struct LiveTailTests {
     }
 
     @Test func aShrinkIsReportedAndPrintingGoesOnFromTheNewEnd() throws {
-        let file = ScratchFile(Array(repeating: 0x61, count: 100), name: "tail")
+        let file = TemporaryFile(Array(repeating: 0x61, count: 100), name: "tail")
         let document = try Document(path: file.path)
         let sink = CollectingSink()
         let tail = LiveTail(document: document, output: sink, from: 100)
@@ -38,7 +39,7 @@ struct LiveTailTests {
     }
 
     @Test func rotationIsFollowedToTheNewFile() throws {
-        let file = ScratchFile(Array("old".utf8), name: "tail")
+        let file = TemporaryFile(Array("old".utf8), name: "tail")
         let document = try Document(path: file.path)
         let sink = CollectingSink()
         let tail = LiveTail(document: document, output: sink, from: 3)
@@ -54,7 +55,7 @@ struct LiveTailTests {
 @Suite("File watcher")
 struct FileWatcherTests {
     @Test func inotifyWakesOnAWriteAndOnDeletion() throws {
-        let file = ScratchFile(Array("x".utf8), name: "watch")
+        let file = TemporaryFile(Array("x".utf8), name: "watch")
         let watcher = FileWatcher(path: file.path)
         #expect(watcher.mechanism == .inotify)
         let descriptor = try #require(watcher.descriptor)
@@ -64,7 +65,7 @@ struct FileWatcherTests {
         #expect(watcher.drainEvents())
         #expect(!isReadable(descriptor), "drained")
         // Another file in the same directory is not news.
-        let neighbour = ScratchFile(Array("y".utf8), name: "neighbour")
+        let neighbour = TemporaryFile(Array("y".utf8), name: "neighbour")
         OtherProcess.append([1], to: neighbour.path)
         #expect(!watcher.drainEvents())
         try FileManager.default.removeItem(atPath: file.path)
@@ -72,7 +73,7 @@ struct FileWatcherTests {
     }
 
     @Test func withoutNotificationsItSaysPolling() {
-        let file = ScratchFile(Array("x".utf8), name: "watch")
+        let file = TemporaryFile(Array("x".utf8), name: "watch")
         let watcher = FileWatcher(path: file.path, notifications: false)
         #expect(watcher.mechanism == .polling)
         #expect(watcher.descriptor == nil)

@@ -8,6 +8,7 @@ import Darwin
 #endif
 
 @testable import HexEditor
+import TestSupport
 
 /// Another process, as far as the editor can tell: plain system calls on the
 /// path, never the editor's mapping.

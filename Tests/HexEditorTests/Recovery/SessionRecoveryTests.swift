@@ -13,12 +13,12 @@ import Testing
         return (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
     }
 
-    func session(_ file: ScratchFile) throws -> Document {
+    func session(_ file: TemporaryFile) throws -> Document {
         try Document(path: file.path, locking: .wait(seconds: 0))
     }
 
     @Test func theJournalLivesWhileEditsAreUnsynced() throws {
-        let file = ScratchFile("hello world")
+        let file = TemporaryFile("hello world")
         let document = try session(file)
         #expect(RecoveryTestSupport.journalFiles(of: file.path).isEmpty, "nothing is written before an edit")
         try document.overwrite(at: 0, with: [0x48])
@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func aDeadSessionsEditsAreFoundAndRolledBack() throws {
-        let file = ScratchFile("hello world")
+        let file = TemporaryFile("hello world")
         var dead: Document? = try session(file)
         try dead!.overwrite(at: 0, with: Array("HELLO".utf8))
         try dead!.sync()
@@ -61,7 +61,7 @@ import Testing
     @Test(arguments: [1, 2, 3, 4]) func aShiftCutOffAtAnyChunkIsUndone(step: Int) throws {
         let original = Self.randomBytes(4 << 20 + 99)
         for insert in [true, false] {
-            let file = ScratchFile(original)
+            let file = TemporaryFile(original)
             let document = try session(file)
             try document.overwrite(at: 3, with: [1, 2, 3])
             var crash: RecoveryTestSupport.Crash?
@@ -96,7 +96,7 @@ import Testing
     }
 
     @Test func rollbackRefusesWhereAnotherProcessChangedTheBytes() throws {
-        let file = ScratchFile("0123456789")
+        let file = TemporaryFile("0123456789")
         let dead = try session(file)
         try dead.overwrite(at: 2, with: [0x41, 0x42])
         let crash = RecoveryTestSupport.Crash(of: file.path)
@@ -120,7 +120,7 @@ import Testing
     }
 
     @Test func aDamagedJournalIsNeverApplied() throws {
-        let file = ScratchFile("abcdef")
+        let file = TemporaryFile("abcdef")
         let dead = try session(file)
         try dead.overwrite(at: 0, with: [0x41])
         try dead.overwrite(at: 1, with: [0x42])
@@ -142,7 +142,7 @@ import Testing
     }
 
     @Test func aSessionWithoutTheLockKeepsNoJournalAndOnlyWarns() throws {
-        let file = ScratchFile("abc")
+        let file = TemporaryFile("abc")
         let dead = try session(file)
         try dead.overwrite(at: 0, with: [0x41])
         let crash = RecoveryTestSupport.Crash(of: file.path)

@@ -1,6 +1,7 @@
 import Foundation
 @testable import HexEditor
 import Testing
+import TestSupport
 
 /// The REPL's loop without a terminal: lines in, output and errors out.
 @Suite struct ReplSessionTests {
@@ -14,7 +15,7 @@ import Testing
         func nextLine() -> ReplLine { lines.isEmpty ? .end : lines.removeFirst() }
     }
 
-    func run(_ lines: [String], on file: ScratchFile, terminal: Bool = false) throws -> (status: Int32, out: String, errors: [String]) {
+    func run(_ lines: [String], on file: TemporaryFile, terminal: Bool = false) throws -> (status: Int32, out: String, errors: [String]) {
         let document = try Document(path: file.path)
         let sink = CollectingSink()
         var errors: [String] = []
@@ -25,7 +26,7 @@ import Testing
     }
 
     @Test func eachLineRunsAndErrorsDoNotStopTheSession() throws {
-        let file = ScratchFile("hello world")
+        let file = TemporaryFile("hello world")
         let result = try run(["find \"wor\"", "print", "bogus 1", "patch 0 48", "print 0 1"], on: file)
         #expect(result.out == "0x6\n00000006: 776f 726c 64                             world\n00000000: 48                                       H\n")
         #expect(result.errors == ["error: column 1: unknown command 'bogus' (try: help)"])
@@ -34,7 +35,7 @@ import Testing
     }
 
     @Test func quitRefusesUnsyncedEditsAndForceQuitRollsThemBack() throws {
-        let file = ScratchFile("abc")
+        let file = TemporaryFile("abc")
         let refused = try run(["patch 0 41", "q", "q!", "patch 1 42"], on: file)
         #expect(refused.errors == ["error: unsynced edits: use :wq to save or :q! to discard"])
         #expect(refused.status == 0, "q! ends the session")
@@ -45,7 +46,7 @@ import Testing
     }
 
     @Test func onATerminalTheExitStatusIgnoresFailures() throws {
-        let file = ScratchFile("abc")
+        let file = TemporaryFile("abc")
         #expect(try run(["bogus"], on: file, terminal: true).status == 0)
     }
 }

@@ -70,7 +70,7 @@ import Testing
     @Test func scriptsThatFailToParseRunNothingAndParsedOnesNeverEditAReadOnlyFile() throws {
         var random = SplitMix64(seed: 0x5EED_0002)
         let original = Array("\u{89}PNG\r\n\u{1A}\n some content to find and print and patch".utf8)
-        let file = ScratchFile(original)
+        let file = TemporaryFile(original)
         let document = try Document(path: file.path, readOnly: true)
         let sink = CollectingSink()
         var syntaxErrors = 0

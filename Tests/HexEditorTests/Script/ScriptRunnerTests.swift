@@ -1,9 +1,10 @@
 import Testing
 
 @testable import HexEditor
+import TestSupport
 
 @Suite struct ScriptRunnerTests {
-    private func run(_ text: String, on file: ScratchFile, options: ScriptRunner.Options = .init(), readOnly: Bool = false)
+    private func run(_ text: String, on file: TemporaryFile, options: ScriptRunner.Options = .init(), readOnly: Bool = false)
         throws -> (ScriptRunner.Outcome, CollectingSink)
     {
         let script = try Script.parse(Array(text.utf8), name: "test.hexmap")
@@ -15,7 +16,7 @@ import Testing
     }
 
     @Test func runsCommandsInOrderWithTheCursorCarriedAlong() throws {
-        let file = ScratchFile("....MAGIC....")
+        let file = TemporaryFile("....MAGIC....")
         let (outcome, sink) = try run("""
             # find the magic, then overwrite it
             find "MAGIC"
@@ -29,7 +30,7 @@ import Testing
 
     @Test func aRuntimeErrorRollsBackPatchesInsertsDeletesAndResizes() throws {
         let original = (0..<200).map { UInt8($0) }
-        let file = ScratchFile(original)
+        let file = TemporaryFile(original)
         let (outcome, _) = try run("""
             patch 0 ff ff
             insert 10 "inserted bytes"
@@ -46,14 +47,14 @@ import Testing
     }
 
     @Test func noRollbackKeepsTheEditsBeforeTheError() throws {
-        let file = ScratchFile("abcdef")
+        let file = TemporaryFile("abcdef")
         let (outcome, _) = try run("patch 0 41\ninsert $ \"!\"\ndelete 100 1\n", on: file, options: .init(rollback: false))
         #expect(outcome == .failed(message: "test.hexmap:3: delete: offset 0x64 is past the end of the file (size 7)"))
         #expect(file.bytes == Array("Abcdef!".utf8))
     }
 
     @Test func readOnlyMakesAnEditARuntimeError() throws {
-        let file = ScratchFile("abc")
+        let file = TemporaryFile("abc")
         let (outcome, sink) = try run("print\npatch 0 00\nprint", on: file, readOnly: true)
         #expect(outcome == .failed(message: "test.hexmap:2: \(file.path) is open read-only: edits are refused"))
         #expect(sink.lines == ["00000000: 6162 63                                  abc"])
@@ -61,7 +62,7 @@ import Testing
     }
 
     @Test func endsSyncedUnlessToldNotTo() throws {
-        let file = ScratchFile("abc")
+        let file = TemporaryFile("abc")
         let script = try Script.parse(Array("patch 0 41".utf8), name: "s")
         let document = try Document(path: file.path)
         #expect(ScriptRunner(document: document, output: CollectingSink()).run(script) == .succeeded)
@@ -72,7 +73,7 @@ import Testing
     }
 
     @Test func quitStopsTheScript() throws {
-        let file = ScratchFile("abc")
+        let file = TemporaryFile("abc")
         let (outcome, sink) = try run("print 0 1\nwq\nprint 1 1\n", on: file)
         #expect(outcome == .succeeded)
         #expect(sink.lines == ["00000000: 61                                       a"])

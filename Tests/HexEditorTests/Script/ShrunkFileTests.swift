@@ -8,12 +8,13 @@ import Darwin
 import Testing
 
 @testable import HexEditor
+import TestSupport
 
 /// Another process truncates the file while it is open: commands fail with a clear message,
 /// nothing crashes, and `reopen` picks up the new size.
 @Suite struct ShrunkFileTests {
     @Test func commandsReportTheShrinkAndReopenRecovers() throws {
-        let file = ScratchFile([UInt8](repeating: 0x5A, count: 4 * 4096))
+        let file = TemporaryFile([UInt8](repeating: 0x5A, count: 4 * 4096))
         let document = try Document(path: file.path)
         #expect(truncate(file.path, 100) == 0)
         let sink = CollectingSink()

@@ -1,6 +1,7 @@
 import Foundation
 @testable import HexEditor
 import Testing
+import TestSupport
 
 /// `/`, `?`, `n` and `N` in the editor: directions, wrap-around, progress and cancel.
 @Suite struct EditorSearchTests {
@@ -36,7 +37,7 @@ import Testing
 
     @Test func aLongSearchShowsProgressAndStopsAtEscape() throws {
         // Real bytes (not holes), so every window is read: 96 MiB is three steps.
-        let file = ScratchFile([UInt8](repeating: 0xEE, count: 96 << 20))
+        let file = TemporaryFile([UInt8](repeating: 0xEE, count: 96 << 20))
         let editor = EditorState(document: try Document(path: file.path), width: 80, height: 24)
         editor.handle(keys("G"))
         let start = editor.cursor

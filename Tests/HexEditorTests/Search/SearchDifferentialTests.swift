@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func randomPatternsFindWhatAReferenceScanFinds() throws {
-        let file = ScratchFile(Self.data)
+        let file = TemporaryFile(Self.data)
         let document = try Document(path: file.path, readOnly: true)
         var generator = SplitMix64(seed: 99)
         let size = Self.data.count
@@ -72,7 +72,7 @@ import Testing
         let needle: [UInt8] = [0xDE, 0xAD, 0xBE, 0xEF]
         let places = [0, Document.searchWindow - 2, 2 * Document.searchWindow - 1, data.count - 4]
         for place in places { data.replaceSubrange(place..<(place + 4), with: needle) }
-        let file = ScratchFile(data)
+        let file = TemporaryFile(data)
         let document = try Document(path: file.path, readOnly: true)
         for pattern in [BytePattern(needle), BytePattern(values: [0xDE, 0, 0xBE, 0xE0], masks: [0xFF, 0, 0xFF, 0xF0])] {
             var found: [Int] = []
@@ -87,7 +87,7 @@ import Testing
     }
 
     @Test func overlappingMatchesAllCount() throws {
-        let file = ScratchFile([UInt8](repeating: 0x61, count: 10))
+        let file = TemporaryFile([UInt8](repeating: 0x61, count: 10))
         let document = try Document(path: file.path, readOnly: true)
         #expect(try document.countMatches(of: BytePattern(Array("aaa".utf8)), in: 0..<10) == 8)
         #expect(try document.countMatches(of: BytePattern(values: [0, 0], masks: [0, 0]), in: 0..<10) == 9)

@@ -3,13 +3,14 @@ import HexDump
 import Testing
 
 @testable import HexEditor
+import TestSupport
 
 /// `print ... as hex|c|python|base64`, checked by decoding the text again here; the
 /// end-to-end tests hand it to Python, base64 and xxd.
 @Suite("Copy formats")
 struct CopyFormatTests {
     private func printed(_ bytes: [UInt8], _ arguments: String, json: Bool = false, streaming: Bool = true) throws -> [String] {
-        let file = ScratchFile(bytes)
+        let file = TemporaryFile(bytes)
         let interpreter = CommandInterpreter(document: try Document(path: file.path))
         let sink = CollectingSink()
         if streaming { interpreter.outputSink = sink }

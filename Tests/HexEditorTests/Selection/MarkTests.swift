@@ -1,12 +1,13 @@
 import Testing
 
 @testable import HexEditor
+import TestSupport
 
 /// Marks: `mark NAME [OFF]`, `m` + letter, `'` + letter, and `'a` wherever an offset goes.
 @Suite("Marks")
 struct MarkTests {
-    private func interpreter(_ bytes: [UInt8]) throws -> (CommandInterpreter, CollectingSink, ScratchFile) {
-        let file = ScratchFile(bytes)
+    private func interpreter(_ bytes: [UInt8]) throws -> (CommandInterpreter, CollectingSink, TemporaryFile) {
+        let file = TemporaryFile(bytes)
         let interpreter = CommandInterpreter(document: try Document(path: file.path))
         let sink = CollectingSink()
         interpreter.outputSink = sink

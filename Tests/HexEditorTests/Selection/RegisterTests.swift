@@ -1,12 +1,13 @@
 import Testing
 
 @testable import HexEditor
+import TestSupport
 
 /// `yank`, `paste` and the `y` / `p` keys: one register per session, in the interpreter.
 @Suite("Register: yank and paste")
 struct RegisterTests {
-    private func interpreter(_ bytes: [UInt8], readOnly: Bool = false) throws -> (CommandInterpreter, ScratchFile) {
-        let file = ScratchFile(bytes)
+    private func interpreter(_ bytes: [UInt8], readOnly: Bool = false) throws -> (CommandInterpreter, TemporaryFile) {
+        let file = TemporaryFile(bytes)
         return (CommandInterpreter(document: try Document(path: file.path, readOnly: readOnly)), file)
     }
 
@@ -105,14 +106,14 @@ struct RegisterTests {
         #expect(editor.selectedBytes == nil, "y ends the selection")
         #expect(editor.cursor == 1)
         editor.handle(keys(":0x20<Enter>p"))
-        #expect(Array(file.contents[0x20..<0x24]) == [1, 2, 3, 4])
+        #expect(Array(file.bytes[0x20..<0x24]) == [1, 2, 3, 4])
         #expect(editor.messageText == "pasted 4 bytes at 0x20")
         editor.handle(keys("u"))
-        #expect(file.contents == countingBytes(64), "one undo step")
+        #expect(file.bytes == countingBytes(64), "one undo step")
         editor.handle(keys("Gy"))
         #expect(editor.messageText == "yanked 1 byte at 0x3f", "no selection: the byte under the cursor")
         editor.handle(keys("gp"))
-        #expect(file.contents[0] == 63)
+        #expect(file.bytes[0] == 63)
         editor.handle(keys("G$p"))
         #expect(!editor.messageIsError, "one byte at the last byte fits")
     }
@@ -123,11 +124,11 @@ struct RegisterTests {
         editor.handle(keys("Gp"))
         #expect(editor.messageIsError)
         #expect(editor.messageText == "paste: 17 bytes at 0x3f run past the end of the file (size 64)")
-        #expect(file.contents == countingBytes(64))
+        #expect(file.bytes == countingBytes(64))
     }
 
     @Test func scriptsAndTheREPLHaveTheRegisterToo() throws {
-        let file = ScratchFile(countingBytes(16))
+        let file = TemporaryFile(countingBytes(16))
         let document = try Document(path: file.path)
         let sink = CollectingSink()
         let script = try Script.parse(commands: ["yank 0 2", "paste 14", "mark z 3", "print 'z 1 as hex"])

@@ -1,13 +1,14 @@
 import Testing
 
 @testable import HexEditor
+import TestSupport
 
 /// The one mechanism by which commands take their range from the selection: declared in the
 /// grammar (`SelectionUse`), let through by the parser, resolved by `CommandRun`.
 @Suite("Commands that take the selection as their range")
 struct SelectionRangeTests {
-    private func interpreter(_ bytes: [UInt8]) throws -> (CommandInterpreter, CollectingSink, ScratchFile) {
-        let file = ScratchFile(bytes)
+    private func interpreter(_ bytes: [UInt8]) throws -> (CommandInterpreter, CollectingSink, TemporaryFile) {
+        let file = TemporaryFile(bytes)
         let interpreter = CommandInterpreter(document: try Document(path: file.path))
         let sink = CollectingSink()
         interpreter.outputSink = sink

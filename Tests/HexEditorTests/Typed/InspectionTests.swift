@@ -1,11 +1,12 @@
 import Testing
 
 @testable import HexEditor
+import TestSupport
 
 /// `inspect` against values worked out by hand from the bytes, in both byte orders.
 @Suite struct InspectionTests {
     @Test func namesAndOrderAreDesignsList() throws {
-        let file = ScratchFile([0x41], name: "order")
+        let file = TemporaryFile([0x41], name: "order")
         let names = try runTyped("inspect 0", on: file).map { String($0.prefix { $0 != ":" }) }
         #expect(
             names == [
@@ -153,7 +154,7 @@ import Testing
         #expect(last["uleb128"] == "80")
         let atTheEnd = try inspected(bytes, at: 5)
         #expect(atTheEnd.values.allSatisfy { $0 == "-" }, "at the size every value is past the end")
-        let file = ScratchFile(bytes, name: "past")
+        let file = TemporaryFile(bytes, name: "past")
         #expect(throws: EditorError.self) { try runTyped("inspect 6", on: file) }
         // Exactly four bytes left: u32 is there, u64 is not.
         let four = try inspected(bytes, at: 1)
@@ -162,7 +163,7 @@ import Testing
     }
 
     @Test func jsonForm() throws {
-        let file = ScratchFile([0x00, 0x00, 0xC0, 0x7F], name: "json")
+        let file = TemporaryFile([0x00, 0x00, 0xC0, 0x7F], name: "json")
         let lines = try runTyped("inspect 0", on: file, json: true)
         #expect(lines.count == 1)
         let expected =
@@ -174,7 +175,7 @@ import Testing
     }
 
     @Test func theCursorIsTheDefault() throws {
-        let file = ScratchFile([0x00, 0x2A], name: "cursor")
+        let file = TemporaryFile([0x00, 0x2A], name: "cursor")
         #expect(try runTyped("inspect", on: file, cursor: 1)[1] == "u8: 42")
     }
 }

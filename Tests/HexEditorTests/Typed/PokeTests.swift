@@ -1,12 +1,13 @@
 import Testing
 
 @testable import HexEditor
+import TestSupport
 
 /// `poke`: typed writes, their bytes, every range error, and one undo step each.
 @Suite struct PokeTests {
     /// Pokes `value` as `type` at 0 into eight zero bytes; returns the file's bytes.
     private func poked(_ type: String, _ value: String, size: Int = 8) throws -> [UInt8] {
-        let file = ScratchFile([UInt8](repeating: 0, count: size), name: "poke")
+        let file = TemporaryFile([UInt8](repeating: 0, count: size), name: "poke")
         _ = try runTyped("poke \(type) \(value) at 0", on: file)
         return file.bytes
     }
@@ -52,7 +53,7 @@ import Testing
         ("f64be", "-1.7976931348623157e+308"),
     ])
     func roundTrip(type: String, value: String) throws {
-        let file = ScratchFile([UInt8](repeating: 0xAA, count: 12), name: "round")
+        let file = TemporaryFile([UInt8](repeating: 0xAA, count: 12), name: "round")
         _ = try runTyped("poke \(type) \(value) at 2", on: file)
         let values = try runTyped("inspect 2", on: file).filter { $0.hasPrefix(type + ":") }
         #expect(values == ["\(type): \(value)"])
@@ -89,7 +90,7 @@ import Testing
     }
 
     @Test func aWritePastTheEndIsRefusedAndNeverGrowsTheFile() throws {
-        let file = ScratchFile([1, 2, 3, 4, 5, 6], name: "end")
+        let file = TemporaryFile([1, 2, 3, 4, 5, 6], name: "end")
         #expect(throws: EditorError("poke: 4 bytes at 0x4 run past the end of the file (size 6)")) {
             try runTyped("poke u32le 0 at 4", on: file)
         }
@@ -102,7 +103,7 @@ import Testing
     }
 
     @Test func aReadOnlyFileIsRefused() throws {
-        let file = ScratchFile([0, 0], name: "ro")
+        let file = TemporaryFile([0, 0], name: "ro")
         let document = try Document(path: file.path, readOnly: true)
         let interpreter = CommandInterpreter(document: document)
         #expect(throws: EditorError.self) {
@@ -112,7 +113,7 @@ import Testing
     }
 
     @Test func onePokeIsOneUndoStep() throws {
-        let file = ScratchFile([UInt8](repeating: 0x11, count: 16), name: "undo")
+        let file = TemporaryFile([UInt8](repeating: 0x11, count: 16), name: "undo")
         let document = try Document(path: file.path)
         let interpreter = CommandInterpreter(document: document)
         let effects = try interpreter.run(line: "poke u64be 0x0102030405060708 at 4", context: CommandContext(cursor: 0))
@@ -128,7 +129,7 @@ import Testing
     }
 
     @Test func theCursorIsTheDefault() throws {
-        let file = ScratchFile([0, 0, 0], name: "cursor")
+        let file = TemporaryFile([0, 0, 0], name: "cursor")
         _ = try runTyped("poke u8 9", on: file, cursor: 2)
         #expect(file.bytes == [0, 0, 9])
     }

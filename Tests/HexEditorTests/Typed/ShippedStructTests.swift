@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import HexEditor
+import TestSupport
 
 /// The definitions hexmap ships: the same text compiled in and in `Resources/structs/`, and
 /// each laid over a real file of its format (the toolchain's ELF, files built here byte by byte).
@@ -36,7 +37,7 @@ import Testing
 
     /// `struct NAME at OFF` on a file holding `bytes`, read with the shipped definitions only.
     private func shown(_ name: String, _ bytes: [UInt8], at offset: Int = 0) throws -> [String] {
-        let file = ScratchFile(bytes, name: name)
+        let file = TemporaryFile(bytes, name: name)
         return try shown(name, path: file.path, at: offset)
     }
 
@@ -110,7 +111,7 @@ import Testing
 
     @Test func zipLocalOnAZipWrittenHere() throws {
         let zip = TestZip(name: "hello.txt", contents: Array("hello, zip\n".utf8))
-        let file = ScratchFile(zip.bytes, name: "zip")
+        let file = TemporaryFile(zip.bytes, name: "zip")
         #expect(
             try shown("zip_local", path: file.path) == [
                 "0x0   signature                  u32le    67324752",

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import HexEditor
+import TestSupport
 
 /// `struct`'s FIELDS: what parses, and every problem with its column.
 @Suite struct StructParsingTests {
@@ -115,7 +116,7 @@ import Testing
     }
 
     @Test func aDefinitionForTheSessionAndUnknownNames() throws {
-        let file = ScratchFile([0x00, 0x03, 0x61, 0x62, 0x63, 0xFF], name: "define")
+        let file = TemporaryFile([0x00, 0x03, 0x61, 0x62, 0x63, 0xFF], name: "define")
         let document = try Document(path: file.path)
         let interpreter = CommandInterpreter(document: document)
         let sink = CollectingSink()
@@ -138,7 +139,7 @@ import Testing
 
     @Test func valuesPastTheEndAndLengthsThatCannotBeRead() throws {
         // n = 5 but only three bytes follow: the array would run past the end.
-        let file = ScratchFile([0x05, 0x61, 0x62, 0x63], name: "short")
+        let file = TemporaryFile([0x05, 0x61, 0x62, 0x63], name: "short")
         #expect(
             try runTyped("struct u8 n, char[n] s, u8 after", on: file) == [
                 "0x0  n      u8       5", "0x1  s      char[5]  -", "0x6  after  u8       -",
@@ -149,7 +150,7 @@ import Testing
                 "0x1  a     u8     97", "0x2  n     u32le  -", "0x6  data  u8[n]  -", "-    z     u8     -",
             ])
         // A negative length is no length.
-        let negative = ScratchFile([0xFF, 0x00], name: "negative")
+        let negative = TemporaryFile([0xFF, 0x00], name: "negative")
         #expect(
             try runTyped("struct i8 n, u8[n] data, u8 z", on: negative) == [
                 "0x0  n     i8     -1", "0x1  data  u8[n]  invalid", "-    z     u8     -",
@@ -157,11 +158,11 @@ import Testing
     }
 
     @Test func longArraysShowTheirFirstBytes() throws {
-        let file = ScratchFile([UInt8](repeating: 0x41, count: 300), name: "long")
+        let file = TemporaryFile([UInt8](repeating: 0x41, count: 300), name: "long")
         let lines = try runTyped("struct char[300] text, u8[300] again at 0", on: file)
         #expect(lines[0] == "0x0    text   char[300]  \"" + String(repeating: "A", count: 256) + "\"...")
         #expect(lines[1] == "0x12c  again  u8[300]    -", "300 bytes from 0x12c run past the end")
-        let json = try runTyped("struct u8[3] b, char[2] c", on: ScratchFile([0x7F, 0x00, 0x22, 0x0A, 0x5C], name: "json"), json: true)
+        let json = try runTyped("struct u8[3] b, char[2] c", on: TemporaryFile([0x7F, 0x00, 0x22, 0x0A, 0x5C], name: "json"), json: true)
         #expect(
             json == [
                 #"{"struct":null,"offset":0,"fields":[{"name":"b","offset":0,"type":"u8[3]","value":"7f0022"},"#

@@ -1,7 +1,8 @@
 @testable import HexEditor
+import TestSupport
 
 /// Runs `line` against a scratch file holding `bytes`; returns the output lines.
-func runTyped(_ line: String, on file: ScratchFile, json: Bool = false, cursor: Int = 0) throws -> [String] {
+func runTyped(_ line: String, on file: TemporaryFile, json: Bool = false, cursor: Int = 0) throws -> [String] {
     let document = try Document(path: file.path)
     defer { document.close() }
     let interpreter = CommandInterpreter(document: document)
@@ -13,7 +14,7 @@ func runTyped(_ line: String, on file: ScratchFile, json: Bool = false, cursor: 
 
 /// `inspect` as a dictionary from name to value text.
 func inspected(_ bytes: [UInt8], at offset: Int = 0) throws -> [String: String] {
-    let file = ScratchFile(bytes, name: "inspect")
+    let file = TemporaryFile(bytes, name: "inspect")
     var values: [String: String] = [:]
     for line in try runTyped("inspect \(offset)", on: file) {
         let parts = line.split(separator: ":", maxSplits: 1).map(String.init)

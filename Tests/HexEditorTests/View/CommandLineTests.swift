@@ -3,6 +3,7 @@ import SystemPackage
 import Testing
 
 @testable import HexEditor
+import TestSupport
 
 @Suite("Interactive command line")
 struct CommandLineTests {
@@ -55,7 +56,7 @@ struct CommandLineTests {
 
     @Test func linesEnteredGoToTheHistoryFile() throws {
         let (editor, _) = try makeEditor(Array("abc".utf8))
-        let path = ScratchFile("").path
+        let path = TemporaryFile("").path
         let history = HistoryFile(path: FilePath(path))
         history.append("find 62")
         editor.historyFile = history
@@ -90,7 +91,7 @@ struct CommandLineTests {
         #expect(editor.messageIsError, "a patch past the end is refused")
         editor.handle(keys(":goto<Enter>"))
         #expect(editor.messageIsError)
-        #expect(file.contents == [1, 2, 3, 4])
+        #expect(file.bytes == [1, 2, 3, 4])
         #expect(editor.document.unsyncedEdits == 0)
     }
 
@@ -106,27 +107,27 @@ struct CommandLineTests {
     @Test func patchFillAndUndoThroughTheCommandLine() throws {
         let (editor, file) = try makeEditor([0, 0, 0, 0, 0, 0])
         editor.handle(keys(":patch 1 \"AB\"<Enter>"))
-        #expect(file.contents == [0, 0x41, 0x42, 0, 0, 0])
+        #expect(file.bytes == [0, 0x41, 0x42, 0, 0, 0])
         #expect(editor.cursor == 1)
         editor.handle(keys(":fill 4 2 ee<Enter>"))
-        #expect(file.contents == [0, 0x41, 0x42, 0, 0xee, 0xee])
+        #expect(file.bytes == [0, 0x41, 0x42, 0, 0xee, 0xee])
         editor.handle(keys(":undo<Enter>:undo<Enter>"))
-        #expect(file.contents == [0, 0, 0, 0, 0, 0])
+        #expect(file.bytes == [0, 0, 0, 0, 0, 0])
         editor.handle(keys(":redo<Enter>"))
-        #expect(file.contents == [0, 0x41, 0x42, 0, 0, 0])
+        #expect(file.bytes == [0, 0x41, 0x42, 0, 0, 0])
     }
 
     @Test func resizeIsFollowedAtOnce() throws {
         let (editor, file) = try makeEditor(countingBytes(64))
         editor.handle(keys("G:resize 20<Enter>"))
-        #expect(file.contents.count == 20)
+        #expect(file.bytes.count == 20)
         #expect(editor.cursor == 19, "the cursor stays inside the smaller file")
         let screen = editor.frame(width: 80, height: 8)
         #expect(screen.line(1).hasPrefix("00000010  10 11 12 13"))
         #expect(screen.line(2).hasPrefix("~"))
         #expect(screen.line(6).contains("20 B"))
         editor.handle(keys(":resize 0x100<Enter>"))
-        #expect(file.contents.count == 256)
+        #expect(file.bytes.count == 256)
         #expect(editor.frame(width: 80, height: 8).line(6).contains("256 B"))
     }
 
@@ -136,7 +137,7 @@ struct CommandLineTests {
         #expect(editor.handle(keys(":q<Enter>")) == .none)
         #expect(editor.messageIsError)
         #expect(editor.messageText?.contains("unsynced") == true)
-        #expect(file.contents == [0xab, 0])
+        #expect(file.bytes == [0xab, 0])
     }
 
     @Test func writeQuitSyncsAndQuits() throws {
@@ -144,7 +145,7 @@ struct CommandLineTests {
         editor.handle(keys("rab"))
         #expect(editor.handle(keys(":wq<Enter>")) == .quit)
         #expect(editor.document.unsyncedEdits == 0)
-        #expect(file.contents == [0xab, 0])
+        #expect(file.bytes == [0xab, 0])
     }
 
     @Test func forceQuitRollsBackUnsyncedEditsButKeepsSyncedOnes() throws {
@@ -152,9 +153,9 @@ struct CommandLineTests {
         editor.handle(keys("rab:w<Enter>"))
         #expect(editor.document.unsyncedEdits == 0)
         editor.handle(keys("lrcd"))
-        #expect(file.contents == [0xab, 0xcd])
+        #expect(file.bytes == [0xab, 0xcd])
         #expect(editor.handle(keys(":q!<Enter>")) == .quit)
-        #expect(file.contents == [0xab, 0])
+        #expect(file.bytes == [0xab, 0])
     }
 
     @Test func quitWithNothingUnsynced() throws {
@@ -246,7 +247,7 @@ struct InteractiveCommandErrorTests {
         #expect(editor.messageIsError, "no error for :\(line) (message: \(editor.messageText ?? "none"))")
         #expect(editor.messageText?.isEmpty == false)
         #expect(editor.cursor == 3)
-        #expect(file.contents == bytes)
+        #expect(file.bytes == bytes)
         #expect(editor.document.unsyncedEdits == 0)
         let screen = editor.frame(width: 80, height: 6)
         #expect(screen[5, 0].style == .error)

@@ -31,7 +31,7 @@ struct CursorMotionTests {
         #expect(editor.mode == .normal)
         #expect(editor.messageIsError)
         #expect(editor.messageText?.contains("empty") == true)
-        #expect(file.contents == [])
+        #expect(file.bytes == [])
         _ = editor.frame(width: 80, height: 12)
     }
 

@@ -9,10 +9,10 @@ struct OverwriteEditingTests {
         editor.handle(keys("R"))
         #expect(editor.mode == .overwrite)
         editor.handle(keys("4"))
-        #expect(file.contents == [0, 0, 0, 0], "one nibble is pending, not written")
+        #expect(file.bytes == [0, 0, 0, 0], "one nibble is pending, not written")
         #expect(editor.cursor == 0)
         editor.handle(keys("1aF"))
-        #expect(file.contents == [0x41, 0xaf, 0, 0])
+        #expect(file.bytes == [0x41, 0xaf, 0, 0])
         #expect(editor.cursor == 2)
         editor.handle(keys("<Esc>"))
         #expect(editor.mode == .normal)
@@ -26,13 +26,13 @@ struct OverwriteEditingTests {
         #expect(screen.line(0).hasPrefix("00000000  72 34"))
         #expect(screen[0, 10].style == .pending)
         editor.handle(keys("<Esc>"))
-        #expect(file.contents == [0x72, 0x34])
+        #expect(file.bytes == [0x72, 0x34])
     }
 
     @Test func textPaneOverwritesWithPrintableCharacters() throws {
         let (editor, file) = try makeEditor([UInt8](repeating: 0x2e, count: 6))
         editor.handle(keys("<Tab>RHi!<Esc>"))
-        #expect(file.contents == Array("Hi!...".utf8))
+        #expect(file.bytes == Array("Hi!...".utf8))
         #expect(editor.cursor == 3)
     }
 
@@ -40,19 +40,19 @@ struct OverwriteEditingTests {
         let (editor, file) = try makeEditor([0x61, 0x62])
         editor.handle([.tab] + keys("R"))
         editor.handle(.character("é"))
-        #expect(file.contents == [0x61, 0x62])
+        #expect(file.bytes == [0x61, 0x62])
         #expect(editor.messageIsError)
         #expect(editor.messageText?.hasPrefix("U+00E9 (not ASCII) is not accepted here: the text pane writes one byte per key") == true)
         editor.handle(keys("<Esc>r"))
         editor.handle(.character("€"))
         #expect(editor.messageText?.hasPrefix("U+20AC (not ASCII)") == true)
-        #expect(file.contents == [0x61, 0x62])
+        #expect(file.bytes == [0x61, 0x62])
     }
 
     @Test func overwritingNeverGrowsTheFile() throws {
         let (editor, file) = try makeEditor([1, 2])
         editor.handle(keys("lRaabbcc<Esc>"))
-        #expect(file.contents == [1, 0xcc])
+        #expect(file.bytes == [1, 0xcc])
         #expect(editor.document.size == 2)
         #expect(editor.cursor == 1)
     }
@@ -62,20 +62,20 @@ struct OverwriteEditingTests {
         editor.handle(keys("Rz"))
         #expect(editor.messageIsError)
         #expect(editor.mode == .overwrite)
-        #expect(file.contents == [1, 2, 3])
+        #expect(file.bytes == [1, 2, 3])
     }
 
     @Test func arrowsMoveInOverwriteModeAndLettersAreData() throws {
         let (editor, file) = try makeEditor(countingBytes(40))
         editor.handle(keys("R<Down>ff<Esc>"))
         #expect(editor.cursor == 17)
-        #expect(file.contents[16] == 0xff)
+        #expect(file.bytes[16] == 0xff)
     }
 
     @Test func replaceOneByteKeepsTheCursor() throws {
         let (editor, file) = try makeEditor([1, 2, 3])
         editor.handle(keys("lrFe"))
-        #expect(file.contents == [1, 0xfe, 3])
+        #expect(file.bytes == [1, 0xfe, 3])
         #expect(editor.cursor == 1)
         #expect(editor.mode == .normal)
     }
@@ -83,33 +83,33 @@ struct OverwriteEditingTests {
     @Test func replaceInTheTextPaneTakesOneCharacter() throws {
         let (editor, file) = try makeEditor([1, 2, 3])
         editor.handle(keys("<Tab>rZ"))
-        #expect(file.contents == [0x5a, 2, 3])
+        #expect(file.bytes == [0x5a, 2, 3])
     }
 
     @Test func replaceWithABadDigitChangesNothing() throws {
         let (editor, file) = try makeEditor([1, 2, 3])
         editor.handle(keys("r4x"))
-        #expect(file.contents == [1, 2, 3])
+        #expect(file.bytes == [1, 2, 3])
         #expect(editor.messageIsError)
         #expect(editor.mode == .normal)
         editor.handle(keys("r<Esc>"))
-        #expect(file.contents == [1, 2, 3])
+        #expect(file.bytes == [1, 2, 3])
     }
 
     @Test func undoAndRedoWalkTheJournalAndMoveTheCursor() throws {
         let (editor, file) = try makeEditor([0, 0, 0, 0])
         editor.handle(keys("R1122<Esc>"))
-        #expect(file.contents == [0x11, 0x22, 0, 0])
+        #expect(file.bytes == [0x11, 0x22, 0, 0])
         editor.handle(keys("u"))
-        #expect(file.contents == [0x11, 0, 0, 0])
+        #expect(file.bytes == [0x11, 0, 0, 0])
         #expect(editor.cursor == 1)
         editor.handle(keys("u"))
-        #expect(file.contents == [0, 0, 0, 0])
+        #expect(file.bytes == [0, 0, 0, 0])
         #expect(editor.cursor == 0)
         editor.handle(keys("<C-r>"))
-        #expect(file.contents == [0x11, 0, 0, 0])
+        #expect(file.bytes == [0x11, 0, 0, 0])
         editor.handle(keys("<C-r><C-r>"))
-        #expect(file.contents == [0x11, 0x22, 0, 0])
+        #expect(file.bytes == [0x11, 0x22, 0, 0])
     }
 
     @Test func aReadOnlyFileRefusesEditing() throws {
@@ -120,7 +120,7 @@ struct OverwriteEditingTests {
         editor.handle(keys("41r"))
         #expect(editor.messageIsError)
         editor.handle(keys("41"))
-        #expect(file.contents == [1, 2, 3])
+        #expect(file.bytes == [1, 2, 3])
         let screen = editor.frame(width: 80, height: 6)
         #expect(screen.line(4).contains("  ro  "))
     }
@@ -132,11 +132,11 @@ struct LeavingModesTests {
         let (editor, file) = try makeEditor([0, 0, 0])
         editor.handle(keys("R1<C-c>"))
         #expect(editor.mode == .normal)
-        #expect(file.contents == [0x10, 0, 0], "the typed nibble is kept, as with Esc")
+        #expect(file.bytes == [0x10, 0, 0], "the typed nibble is kept, as with Esc")
         editor.handle(keys("r<C-c>"))
         #expect(editor.mode == .normal)
         editor.handle(keys("?<C-c>"))
         #expect(editor.mode == .normal)
-        #expect(file.contents == [0x10, 0, 0])
+        #expect(file.bytes == [0x10, 0, 0])
     }
 }

@@ -82,9 +82,9 @@ func sampleELF(size: Int = 512) -> [UInt8] {
         editor.handle(keys("I:poke f32le -1.5<Enter>"))
         let screen = editor.frame(width: 160, height: 50)
         #expect(screen.text.contains("f32le    -1.5"))
-        #expect(file.contents.prefix(4) == [0x00, 0x00, 0xC0, 0xBF])
+        #expect(file.bytes.prefix(4) == [0x00, 0x00, 0xC0, 0xBF])
         editor.handle(keys("u"))
-        #expect(file.contents.prefix(4) == [0x7F, 0x45, 0x4C, 0x46])
+        #expect(file.bytes.prefix(4) == [0x7F, 0x45, 0x4C, 0x46])
     }
 
     @Test func theCursorStaysInViewAboveThePanels() throws {

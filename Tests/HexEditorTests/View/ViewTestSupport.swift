@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import HexEditor
+import TestSupport
 
 /// Keys written the way a person would describe them: plain characters, and
 /// `<Esc>`, `<Enter>`, `<Tab>`, `<BS>`, `<Up>` … `<PgDn>`, `<Home>`, `<End>`,
@@ -46,29 +47,11 @@ private func namedKey(_ name: String) -> Key? {
     }
 }
 
-/// A file in a fresh temporary directory, removed when the test is done with it.
-final class TemporaryFile {
-    let directory: URL
-    let path: String
-
-    init(_ bytes: [UInt8], name: String = "sample.bin") throws {
-        directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("hexmap-view-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        path = directory.appendingPathComponent(name).path
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
-    }
-
-    var contents: [UInt8] { (try? [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))) ?? [] }
-
-    deinit { try? FileManager.default.removeItem(at: directory) }
-}
-
 /// An editor over a temporary file holding `bytes`, on a terminal of the given size.
 func makeEditor(
     _ bytes: [UInt8], width: Int = 80, height: Int = 12, readOnly: Bool = false, name: String = "sample.bin"
 ) throws -> (EditorState, TemporaryFile) {
-    let file = try TemporaryFile(bytes, name: name)
+    let file = TemporaryFile(bytes, name: name)
     let document = try Document(path: file.path, readOnly: readOnly)
     return (EditorState(document: document, width: width, height: height), file)
 }

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Inputs that used to hang or eat memory end quickly with a clear answer.
 @Suite struct BoundedInputTests {
     @Test func findAllIsOnePassEvenWhenEveryByteMatches() throws {
-        let file = TestFile([UInt8](repeating: 0, count: 1 << 20))
+        let file = TemporaryFile([UInt8](repeating: 0, count: 1 << 20))
         let result = try HeadlessRun.hexmap([file.path, "-r", "-c", "find 00 all"])
         #expect(result.status == 0)
         let lines = result.out.split(separator: "\n")
@@ -13,14 +14,14 @@ import Testing
     }
 
     @Test func anEndlessScriptOfZerosIsRefusedAtOnce() throws {
-        let file = TestFile("data")
+        let file = TemporaryFile("data")
         let result = try HeadlessRun.hexmap([file.path, "-s", "/dev/zero"])
         #expect(result.status == 2)
         #expect(result.err.contains("/dev/zero:1:1: line too long"), "\(result.err)")
     }
 
     @Test func jsonHelpIsJSONNotPlainText() throws {
-        let file = TestFile("data")
+        let file = TemporaryFile("data")
         let result = try HeadlessRun.hexmap([file.path, "--json", "-c", "help", "-c", "help find"])
         #expect(result.status == 0)
         let lines = result.out.split(separator: "\n")
@@ -33,7 +34,7 @@ import Testing
     }
 
     @Test func aDumbTerminalIsRefusedWithAMessage() throws {
-        let file = TestFile("data")
+        let file = TemporaryFile("data")
         let run = try BackgroundProcess(hexmapExecutable().path, [file.path], captureOutput: true, environment: ["TERM": "dumb"])
         #expect(run.wait())
         #expect(run.exitStatus == 2)

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A failed script leaves the disk as it found it, the file's existence and size included;
 /// `--private` never changes the file.
 @Suite struct CreateRollbackTests {
     @Test func aFileCreatedByAFailedScriptIsRemoved() throws {
-        let scratch = TestFile([])
+        let scratch = TemporaryFile([])
         let path = scratch.directory + "/c1"
         let result = try HeadlessRun.hexmap([path, "--create", "2m", "-c", "patch 0 41", "-c", "patch 99999999 00"])
         #expect(result.status == 1)
@@ -13,14 +14,14 @@ import Testing
     }
 
     @Test func aFileGrownByAFailedScriptGetsItsSizeBack() throws {
-        let file = TestFile(Array("small".utf8))
+        let file = TemporaryFile(Array("small".utf8))
         let result = try HeadlessRun.hexmap([file.path, "--create", "2m", "-c", "patch 0 41", "-c", "patch 99999999 00"])
         #expect(result.status == 1)
         #expect(file.bytes == Array("small".utf8))
     }
 
     @Test func aPrivateCreateNeverTouchesTheFile() throws {
-        let file = TestFile(Array("small".utf8))
+        let file = TemporaryFile(Array("small".utf8))
         let result = try HeadlessRun.hexmap([file.path, "--private", "--create", "2m", "-c", "patch 1m 41", "-c", "info"])
         #expect(result.status == 0, "\(result.err)")
         #expect(result.out.contains("size: 2097152"))

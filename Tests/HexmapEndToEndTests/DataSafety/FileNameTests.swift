@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// File names are bytes: a name that is not UTF-8 opens the file it names, and no byte of
 /// a name reaches the terminal raw.
@@ -23,7 +24,7 @@ import Testing
     }
 
     @Test func aNameThatIsNotUTF8OpensThatFile() throws {
-        let scratch = TestFile([])
+        let scratch = TemporaryFile([])
         let directory = scratch.directory
         let name = Self.latin1Name(in: directory)
         Self.create(name, contents: Array("y".utf8))
@@ -37,7 +38,7 @@ import Testing
     }
 
     @Test func createMakesExactlyTheNameGiven() throws {
-        let scratch = TestFile([])
+        let scratch = TemporaryFile([])
         let directory = scratch.directory
         let name = Self.latin1Name(in: directory)
         let run = try BackgroundProcess(
@@ -51,7 +52,7 @@ import Testing
     }
 
     @Test func escapeSequencesInANameNeverReachTheTerminal() throws {
-        let file = TestFile("x", name: "evil\u{1B}]0;PWNFILE\u{07}\u{1B}[2J.bin")
+        let file = TemporaryFile("x", name: "evil\u{1B}]0;PWNFILE\u{07}\u{1B}[2J.bin")
         for arguments in [[file.path + "-missing"], [file.path, "-c", "info"], [file.path, "--json", "-c", "info"]] {
             let result = try HeadlessRun.hexmap(arguments)
             let everything = result.stdout + result.stderr

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Nothing is lost when hexmap dies: a session killed with SIGKILL at any point leaves a
 /// journal, the next run refuses edits until it is resolved, and `--recover rollback` gives
@@ -23,7 +24,7 @@ import Testing
 
     @Test func killedAtManyPointsItRollsBackToTheExactBytes() throws {
         let state = State()
-        let file = TestFile([])
+        let file = TemporaryFile([])
         try HeadlessRun.tool("sh", ["-c", "head -c 268435456 /dev/urandom > '\(file.path)'"]).expectSuccess()
         let original = file.path + ".original"
         try FileManager.default.copyItem(atPath: file.path, toPath: original)
@@ -63,7 +64,7 @@ import Testing
 
     @Test func keepKeepsTheCompletedEditsAndUndoesTheCutOffOne() throws {
         let state = State()
-        let file = TestFile([])
+        let file = TemporaryFile([])
         try HeadlessRun.tool("sh", ["-c", "head -c 268435456 /dev/zero | tr '\\0' 'x' > '\(file.path)'"]).expectSuccess()
         let reference = file.path + ".reference"
         try FileManager.default.copyItem(atPath: file.path, toPath: reference)
@@ -98,7 +99,7 @@ import Testing
 
     /// A run that patches the first bytes, then keeps the file busy (a long search), killed
     /// once the patches are in the file: it leaves a journal of two unsynced edits.
-    func killedSession(on file: TestFile, _ state: State) throws {
+    func killedSession(on file: TemporaryFile, _ state: State) throws {
         try HeadlessRun.tool("sh", ["-c", "head -c 536870912 /dev/zero | tr '\\0' 'a' > '\(file.path)'"]).expectSuccess()
         let run = try BackgroundProcess(
             hexmapExecutable().path,
@@ -119,7 +120,7 @@ import Testing
 
     @Test func aDamagedJournalIsReportedAndNeverAppliedHalf() throws {
         let state = State()
-        let file = TestFile([])
+        let file = TemporaryFile([])
         try killedSession(on: file, state)
         let journal = try #require(state.journals.first { $0.hasSuffix(".journal") })
         let path = state.directory + "/hexmap/journals/" + journal
@@ -138,7 +139,7 @@ import Testing
 
     @Test func cleanEndsLeaveNoJournal() throws {
         let state = State()
-        let file = TestFile("abcdef")
+        let file = TemporaryFile("abcdef")
         for arguments in [
             ["-c", "patch 0 41"], ["-c", "patch 0 42", "--no-sync"], ["-c", "patch 0 43", "-c", "patch 99 00"],
         ] {
@@ -157,7 +158,7 @@ import Testing
 
     @Test func aJournalOfAReplacedFileIsNeverApplied() throws {
         let state = State()
-        let file = TestFile([])
+        let file = TemporaryFile([])
         try killedSession(on: file, state)
         #expect(!state.journals.isEmpty)
         // The path now names a new file (rotation): the old journal belongs to the old one.

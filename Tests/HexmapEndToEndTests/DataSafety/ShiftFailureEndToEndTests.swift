@@ -41,7 +41,7 @@ import Testing
     /// one cut lands in the middle; each outcome must keep the bytes below the cut unshifted.
     @Test(arguments: ["insert 0 \"XY\"", "delete 0 2"])
     func aCutInTheMiddleOfAShiftLeavesTheSurvivorsUnshifted(command: String) throws {
-        let file = TestFile([])
+        let file = TemporaryFile([])
         try HeadlessRun.tool("sh", ["-c", "head -c 268435456 /dev/urandom > '\(file.path)'"]).expectSuccess()
         let copy = file.path + ".before"
         var landed = false

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Ctrl-C, SIGTERM and SIGHUP during a headless script stop it at a safe point, roll its
 /// edits back, and exit 128 + the signal.
 @Suite(.serialized) struct SignalRollbackTests {
     @Test(arguments: [(SIGTERM, Int32(143)), (SIGINT, Int32(130)), (SIGHUP, Int32(129))])
     func aSignalDuringAFillRollsTheScriptBack(signal: Int32, status: Int32) throws {
-        let file = TestFile([])
+        let file = TemporaryFile([])
         truncate(file.path, 512 << 20)
         var stopped = false
         for delay in [150_000, 300_000, 600_000, 1_000_000] where !stopped {

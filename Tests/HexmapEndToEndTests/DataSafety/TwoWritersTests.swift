@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Two runs that edit one file never interleave: the second waits briefly for the first,
 /// then fails naming it; runs that only read take no lock.
 @Suite(.serialized) struct TwoWritersTests {
     @Test func aSecondEditWaitsThenFailsNamingTheHolder() throws {
-        let file = TestFile(Array("0123456789".utf8))
+        let file = TemporaryFile(Array("0123456789".utf8))
         // A script that edits and then follows the file holds it until stopped.
         let holder = try BackgroundProcess(
             hexmapExecutable().path, [file.path, "-c", "patch 0 41", "-c", "follow on"], captureOutput: true)
@@ -28,7 +29,7 @@ import Testing
 
     @Test func concurrentInsertsNeverCorruptTheTail() throws {
         let original = (0..<(4 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31) }
-        let file = TestFile(original)
+        let file = TemporaryFile(original)
         let insert = String(repeating: "ab", count: 2000)
         let runs = try (0..<2).map { _ in
             try BackgroundProcess(hexmapExecutable().path, [file.path, "-c", "insert 0 \(insert)"], captureOutput: true)

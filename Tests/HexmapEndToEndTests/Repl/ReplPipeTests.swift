@@ -1,14 +1,15 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `hexmap FILE --repl` driven through pipes, as a program would drive it.
 @Suite struct ReplPipeTests {
-    func repl(_ file: TestFile, _ lines: String, _ options: [String] = []) throws -> ProcessResult {
+    func repl(_ file: TemporaryFile, _ lines: String, _ options: [String] = []) throws -> ProcessResult {
         try HeadlessRun.hexmap([file.path, "--repl"] + options, input: Data(lines.utf8))
     }
 
     @Test func linesRunAndErrorsKeepGoing() throws {
-        let file = TestFile("hello world")
+        let file = TemporaryFile("hello world")
         let result = try repl(file, "print 0 5\nbogus\npatch 0 48\nfind \"wor\"\n")
         #expect(result.out == "00000000: 6865 6c6c 6f                             hello\n0x6\n")
         #expect(result.err == "error: column 1: unknown command 'bogus' (try: help)\n")
@@ -18,7 +19,7 @@ import Testing
     }
 
     @Test func quitCommands() throws {
-        let file = TestFile("abc")
+        let file = TemporaryFile("abc")
         let refused = try repl(file, "patch 0 41\nq\nq!\n")
         #expect(refused.err.contains("unsynced edits"))
         #expect(refused.status == 0)
@@ -28,7 +29,7 @@ import Testing
     }
 
     @Test func readOnlyJsonAndUsageErrors() throws {
-        let file = TestFile("abc")
+        let file = TemporaryFile("abc")
         let readOnly = try repl(file, "patch 0 41\ninfo\n", ["-r"])
         #expect(readOnly.status == 1)
         #expect(readOnly.out.contains("mode: read-only"))
@@ -41,7 +42,7 @@ import Testing
     }
 
     @Test func badInputIsAnErrorAndTheSessionGoesOn() throws {
-        let file = TestFile("abc")
+        let file = TemporaryFile("abc")
         var input = Data("patch 0 ".utf8) + Data(repeating: 0x61, count: 10 << 20) + Data("\n".utf8)
         input += Data("patch 0 \"".utf8) + Data([0xFF]) + Data("\"\n".utf8)
         input += Data("patch 0 ".utf8) + Data([0]) + Data("\n".utf8)
@@ -57,7 +58,7 @@ import Testing
     }
 
     @Test func aProgramCanTalkToItALineAtATime() throws {
-        let file = TestFile("hello")
+        let file = TemporaryFile("hello")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: HeadlessRun.hexmapPath)
         process.arguments = [file.path, "--repl"]
@@ -77,7 +78,7 @@ import Testing
     }
 
     @Test func aHangUpRollsTheUnsyncedEditsBack() throws {
-        let file = TestFile("abc")
+        let file = TemporaryFile("abc")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: HeadlessRun.hexmapPath)
         process.arguments = [file.path, "--repl"]

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `print ... as FORMAT`, yank/paste and marks through the built binary, with the text
 /// parsed back by tools that are not ours: Python's `ast.literal_eval`, `base64 -d`,
@@ -9,7 +10,7 @@ struct CopyFormatEndToEndTests {
     /// Every byte value, then some text with quotes and backslashes: what trips up escaping.
     static let bytes: [UInt8] = (0..<256).map(UInt8.init) + Array("it's a \"test\" \\ done\n".utf8) + [0x27, 0x5c]
 
-    private func printed(_ file: TestFile, as format: String, extra: [String] = []) throws -> ProcessResult {
+    private func printed(_ file: TemporaryFile, as format: String, extra: [String] = []) throws -> ProcessResult {
         let result = try HeadlessRun.hexmap([file.path, "-r", "-c", "print 0 $ as \(format)"] + extra)
         #expect(result.status == 0, "\(result.err)")
         return result
@@ -23,7 +24,7 @@ struct CopyFormatEndToEndTests {
     }
 
     @Test func pythonParsesThePythonLiteral() throws {
-        let file = TestFile(Self.bytes)
+        let file = TemporaryFile(Self.bytes)
         let text = try printed(file, as: "python").stdout
         #expect(text.last == 0x0A)
         #expect(text.filter { $0 == 0x0A }.count == 1, "one line")
@@ -32,7 +33,7 @@ struct CopyFormatEndToEndTests {
     }
 
     @Test func pythonParsesTheCInitialiser() throws {
-        let file = TestFile(Self.bytes)
+        let file = TemporaryFile(Self.bytes)
         let text = try printed(file, as: "c").stdout
         let parsed = try python(
             "import sys; sys.stdout.buffer.write(bytes(int(x, 16) for x in sys.stdin.read().split(',')))", input: text)
@@ -43,7 +44,7 @@ struct CopyFormatEndToEndTests {
     }
 
     @Test func base64DecodesTheBase64() throws {
-        let file = TestFile(Self.bytes)
+        let file = TemporaryFile(Self.bytes)
         let text = try printed(file, as: "base64").stdout
         let decoded = try HeadlessRun.program("/usr/bin/env", ["base64", "-d"], input: text)
         #expect(decoded.status == 0)
@@ -53,7 +54,7 @@ struct CopyFormatEndToEndTests {
     }
 
     @Test func xxdReversesTheHex() throws {
-        let file = TestFile(Self.bytes)
+        let file = TemporaryFile(Self.bytes)
         let text = try printed(file, as: "hex").stdout
         #expect(text.filter { $0 == 0x0A }.count == 1, "one line")
         let reversed = try HeadlessRun.program("/usr/bin/env", ["xxd", "-r", "-p"], input: text)
@@ -61,7 +62,7 @@ struct CopyFormatEndToEndTests {
     }
 
     @Test func jsonCarriesTheTextAndPythonReadsIt() throws {
-        let file = TestFile(Self.bytes)
+        let file = TemporaryFile(Self.bytes)
         let text = try printed(file, as: "python", extra: ["--json"]).stdout
         let parsed = try python(
             "import ast, json, sys; o = json.loads(sys.stdin.read()); assert o['format'] == 'python' and o['offset'] == 0; "
@@ -70,7 +71,7 @@ struct CopyFormatEndToEndTests {
     }
 
     @Test func marksAndTheRegisterWorkHeadless() throws {
-        let file = TestFile("0123456789abcdef")
+        let file = TemporaryFile("0123456789abcdef")
         let result = try HeadlessRun.hexmap([
             file.path, "-c", "mark a 4", "-c", "yank 'a 2", "-c", "paste $-2", "-c", "print 'a 2 as hex", "-c", "goto 'z",
         ])
@@ -84,7 +85,7 @@ struct CopyFormatEndToEndTests {
     }
 
     @Test func aSelectionCommandWithoutOneFailsAtRunTimeHeadless() throws {
-        let file = TestFile("0123456789")
+        let file = TemporaryFile("0123456789")
         let result = try HeadlessRun.hexmap([file.path, "-c", "fill 00"])
         #expect(result.status == 1)
         #expect(result.err.contains("fill: nothing is selected: give OFF LEN, or select bytes first (v in the editor)"))
@@ -92,7 +93,7 @@ struct CopyFormatEndToEndTests {
     }
 
     @Test func theREPLKeepsMarksAndTheRegisterFromLineToLine() throws {
-        let file = TestFile("ABCDEFGH")
+        let file = TemporaryFile("ABCDEFGH")
         let result = try HeadlessRun.hexmap(
             [file.path, "--repl"], input: Data("mark q 2\nyank 'q 3\npaste 5\nprint 'q 6 as python\nset clipboard on\nyank 0 1\n".utf8))
         #expect(result.status == 0, "\(result.err)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The example scripts shipped in Resources/examples, run as a user would run them.
 @Suite struct ExampleScriptTests {
@@ -13,7 +14,7 @@ import Testing
 
     @Test func patchHeaderUpgradesAGIFHeader() throws {
         // GIF87a, 1x1, then some trailing bytes.
-        let file = TestFile(Array("GIF87a".utf8) + [0x01, 0x00, 0x01, 0x00, 0x80, 0x00, 0x00, 0x3B])
+        let file = TemporaryFile(Array("GIF87a".utf8) + [0x01, 0x00, 0x01, 0x00, 0x80, 0x00, 0x00, 0x3B])
         let result = try HeadlessRun.hexmap([file.path, "-s", example("patch-header.hexmap")])
         #expect(result.status == 0, "\(result.err)")
         #expect(result.out == """
@@ -25,7 +26,7 @@ import Testing
     }
 
     @Test func patchHeaderRollsBackOnAShortFile() throws {
-        let file = TestFile("GIF87a\u{1}")
+        let file = TemporaryFile("GIF87a\u{1}")
         let before = file.snapshot()
         let result = try HeadlessRun.hexmap([file.path, "-s", example("patch-header.hexmap")])
         #expect(result.status == 1)
@@ -35,7 +36,7 @@ import Testing
 
     @Test func zeroRangeKeepsTheFraming() throws {
         let bytes = [UInt8](repeating: 0xAA, count: 100)
-        let file = TestFile(bytes)
+        let file = TemporaryFile(bytes)
         let result = try HeadlessRun.hexmap([file.path, "-s", example("zero-range.hexmap")])
         #expect(result.status == 0, "\(result.err)")
         let dump = try HeadlessRun.tool("od", ["-An", "-tx1", "-v", "-w100", file.path]).out
@@ -45,7 +46,7 @@ import Testing
 
     @Test func findMagicReportsEverySignature() throws {
         let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
-        let file = TestFile([UInt8](repeating: 0, count: 0x40) + signature + [UInt8](repeating: 1, count: 0x100) + signature)
+        let file = TemporaryFile([UInt8](repeating: 0, count: 0x40) + signature + [UInt8](repeating: 1, count: 0x100) + signature)
         let before = file.snapshot()
         let result = try HeadlessRun.hexmap([file.path, "-r", "-s", example("find-magic.hexmap")])
         #expect(result.status == 0, "\(result.err)")

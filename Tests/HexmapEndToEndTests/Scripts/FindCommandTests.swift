@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `find` headless: the contract's output forms, its options, and malformed patterns.
 @Suite struct FindCommandTests {
     @Test func everyFormOfTheAnswer() throws {
-        let file = TestFile("PK..pk..PKxPK")
+        let file = TemporaryFile("PK..pk..PKxPK")
         let plain = try HeadlessRun.hexmap([
             file.path, "-c", #"find "PK""#, "-c", #"find "PK" from 3"#, "-c", #"find i"pk" all"#, "-c", #"find "PK" count"#,
             "-c", #"find "PK" to 11"#, "-c", #"find "PK" back from 11"#, "-c", "find 50 4? back from 1", "-c", "find 7a7a",
@@ -22,7 +23,7 @@ import Testing
     }
 
     @Test func findMovesTheCursorButAllAndCountDoNot() throws {
-        let file = TestFile("..AB..AB")
+        let file = TemporaryFile("..AB..AB")
         let result = try HeadlessRun.hexmap([
             file.path, "-c", #"find "AB" all"#, "-c", #"find "AB" count"#, "-c", "print", "-c", #"find "AB""#, "-c", "print",
         ])
@@ -36,7 +37,7 @@ import Testing
     /// Another process cuts the file while `find … all` runs: the matches found so far are
     /// printed, then a clear error; never a crash.
     @Test func aFileCutDuringASearchKeepsWhatWasFound() throws {
-        let file = TestFile([])
+        let file = TemporaryFile([])
         let markers = (0..<64).map { $0 * (4 << 20) + 12345 }
         let setup = ["head -c 268435456 /dev/zero > '\(file.path)'"]
             + markers.map { "printf MARK | dd of='\(file.path)' bs=1 seek=\($0) conv=notrunc status=none" }
@@ -63,7 +64,7 @@ import Testing
 
     @Test(arguments: ["find 4", "find ???", "find zz", "find", #"find "PK"#, "find 00 from", "find 00 all count"])
     func malformedPatternsAreSyntaxErrorsThatChangeNothing(line: String) throws {
-        let file = TestFile("abc")
+        let file = TemporaryFile("abc")
         let result = try HeadlessRun.hexmap([file.path, "-c", "patch 0 41", "-c", line])
         #expect(result.status == 2, "\(result.err)")
         #expect(result.err.hasPrefix("-c:2:"))

@@ -1,19 +1,20 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Every command headless, through the built binary, with the bytes on disk checked by
 /// tools that are not ours (xxd, od, cmp).
 @Suite struct HeadlessCommandTests {
-    private func hexmap(_ file: TestFile, _ commands: [String], extra: [String] = []) throws -> ProcessResult {
+    private func hexmap(_ file: TemporaryFile, _ commands: [String], extra: [String] = []) throws -> ProcessResult {
         try HeadlessRun.hexmap([file.path] + commands.flatMap { ["-c", $0] } + extra)
     }
 
-    private func xxdPlain(_ file: TestFile) throws -> String {
+    private func xxdPlain(_ file: TemporaryFile) throws -> String {
         try HeadlessRun.tool("xxd", ["-p", "-c", "256", file.path]).out.trimmingCharacters(in: .newlines)
     }
 
     @Test func patchOverwritesInPlace() throws {
-        let file = TestFile("Hello, world")
+        let file = TemporaryFile("Hello, world")
         let result = try hexmap(file, ["patch 7 57", "patch 0 \"J\""])
         #expect(result.status == 0)
         #expect(result.out == "")
@@ -21,14 +22,14 @@ import Testing
     }
 
     @Test func fillOverwritesARange() throws {
-        let file = TestFile("abcdefghij")
+        let file = TemporaryFile("abcdefghij")
         #expect(try hexmap(file, ["fill 2 $-4 2d"]).status == 0)
         #expect(try HeadlessRun.tool("od", ["-An", "-c", file.path]).out.split(separator: " ").joined(separator: " ")
             == "a b - - - - - - i j\n")
     }
 
     @Test func insertAndDeleteShiftTheTail() throws {
-        let file = TestFile("0123456789")
+        let file = TemporaryFile("0123456789")
         #expect(try hexmap(file, ["insert 5 \"--\"", "delete 0 2", "insert $ 0a"]).status == 0)
         #expect(file.bytes == Array("234--56789\n".utf8))
         #expect(try xxdPlain(file) == "3233342d2d35363738390a")
@@ -37,7 +38,7 @@ import Testing
     @Test func printIsByteIdenticalToXXD() throws {
         var bytes = [UInt8]()
         for index in 0..<1000 { bytes.append(UInt8(truncatingIfNeeded: index * 7 + index / 13)) }
-        let file = TestFile(bytes)
+        let file = TemporaryFile(bytes)
         for (offset, length) in [(0, 1000), (3, 21), (17, 1), (999, 5), (512, 0), (1000, 16), (0, 16), (15, 33)] {
             let ours = try hexmap(file, ["print \(offset) \(length)"])
             let xxd = try HeadlessRun.tool("xxd", ["-s", "\(offset)", "-l", "\(length)", file.path])
@@ -50,7 +51,7 @@ import Testing
 
     @Test func printOfALargeRangeStreams() throws {
         let bytes = (0..<(3 << 20)).map { UInt8(truncatingIfNeeded: $0 ^ ($0 >> 11)) }
-        let file = TestFile(bytes)
+        let file = TemporaryFile(bytes)
         let ours = try hexmap(file, ["print 0x123 $-0x200"])
         let xxd = try HeadlessRun.tool("xxd", ["-s", "0x123", "-l", "\(bytes.count - 0x200)", file.path])
         #expect(ours.status == 0)
@@ -59,7 +60,7 @@ import Testing
     }
 
     @Test func findPrintsOffsetsInHex() throws {
-        let file = TestFile("..\u{7f}ELF..\u{7f}ELF..")
+        let file = TemporaryFile("..\u{7f}ELF..\u{7f}ELF..")
         let first = try hexmap(file, ["find 7f 45 4c 46"])
         #expect(first.out == "0x2\n")
         let all = try hexmap(file, ["find 7f454c46 all"])
@@ -72,7 +73,7 @@ import Testing
     }
 
     @Test func gotoMovesTheCursorThatPrintAndFindStartFrom() throws {
-        let file = TestFile("abcdefghijklmnopqrstuvwxyz")
+        let file = TemporaryFile("abcdefghijklmnopqrstuvwxyz")
         let result = try hexmap(file, ["goto 0x10", "print", "goto -6", "find \"k\"", "goto $-2", "print"])
         #expect(result.status == 0)
         #expect(result.out == """
@@ -84,7 +85,7 @@ import Testing
     }
 
     @Test func syncAndWAndAdviseSucceed() throws {
-        let file = TestFile([UInt8](repeating: 0x41, count: 8192))
+        let file = TemporaryFile([UInt8](repeating: 0x41, count: 8192))
         let result = try hexmap(file, [
             "patch 0 42", "sync", "patch 1 42", "w", "sync async", "advise willneed", "advise sequential 0 4k",
             "advise dontneed 100 10", "advise random", "advise normal",
@@ -94,7 +95,7 @@ import Testing
     }
 
     @Test func resizeTruncatesAndExtends() throws {
-        let file = TestFile("0123456789")
+        let file = TemporaryFile("0123456789")
         #expect(try hexmap(file, ["resize 4"]).status == 0)
         #expect(try HeadlessRun.tool("stat", ["-c", "%s", file.path]).out == "4\n")
         #expect(try hexmap(file, ["resize 0x10"]).status == 0)
@@ -104,14 +105,14 @@ import Testing
     }
 
     @Test func undoAndRedoWalkTheJournal() throws {
-        let file = TestFile("abcdef")
+        let file = TemporaryFile("abcdef")
         let result = try hexmap(file, ["patch 0 41", "insert 1 \"xy\"", "resize 3", "undo", "undo", "redo"])
         #expect(result.status == 0)
         #expect(file.bytes == Array("Axybcdef".utf8))
     }
 
     @Test func infoPrintsKeyValueLines() throws {
-        let file = TestFile("abcdef")
+        let file = TemporaryFile("abcdef")
         let result = try hexmap(file, ["patch 0 00", "info"])
         #expect(result.out == """
             path: \(file.path)
@@ -127,7 +128,7 @@ import Testing
     }
 
     @Test func jsonWritesOneObjectALine() throws {
-        let file = TestFile("PNG..PNG")
+        let file = TemporaryFile("PNG..PNG")
         let result = try hexmap(file, ["find \"PNG\" all", "print 0 3", "info"], extra: ["--json"])
         #expect(result.status == 0)
         let lines = result.out.split(separator: "\n").map(String.init)
@@ -144,7 +145,7 @@ import Testing
     }
 
     @Test func scriptFromAFileAndFromStandardInput() throws {
-        let file = TestFile("abcdef")
+        let file = TemporaryFile("abcdef")
         let script = file.sibling("edit.hexmap", Array("# comment\n\n:patch 0 41\r\nprint 0 2\n".utf8))
         let fromFile = try HeadlessRun.hexmap([file.path, "-s", script])
         #expect(fromFile.status == 0)
@@ -155,7 +156,7 @@ import Testing
     }
 
     @Test func readOnlyRefusesEditsAsARuntimeError() throws {
-        let file = TestFile("abcdef")
+        let file = TemporaryFile("abcdef")
         let before = file.snapshot()
         let result = try hexmap(file, ["print 0 1", "patch 0 00"], extra: ["-r"])
         #expect(result.status == 1)
@@ -164,7 +165,7 @@ import Testing
     }
 
     @Test func privateMappingNeverReachesTheFile() throws {
-        let file = TestFile("abcdef")
+        let file = TemporaryFile("abcdef")
         let before = file.snapshot()
         let result = try hexmap(file, ["patch 0 41 42", "print 0 2"], extra: ["--private"])
         #expect(result.status == 0)
@@ -173,7 +174,7 @@ import Testing
     }
 
     @Test func missingFileIsAnErrorAndCreateMakesIt() throws {
-        let directory = TestFile("x")
+        let directory = TemporaryFile("x")
         let path = directory.directory + "/new.bin"
         let missing = try HeadlessRun.hexmap([path, "-c", "info"])
         #expect(missing.status == 1)
@@ -185,7 +186,7 @@ import Testing
     }
 
     @Test func usageErrorsExitTwo() throws {
-        let file = TestFile("abc")
+        let file = TemporaryFile("abc")
         let both = try HeadlessRun.hexmap([file.path, "-c", "info", "-s", "x"])
         #expect(both.status == 2)
         #expect(both.err.contains("give commands with -c or a script with -s, not both"))
@@ -204,14 +205,14 @@ import Testing
     }
 
     @Test func worksWithoutATerminalInsideCommandSubstitution() throws {
-        let file = TestFile("abc")
+        let file = TemporaryFile("abc")
         let shell = try HeadlessRun.program(
             "/bin/sh", ["-c", "out=$(env -u TERM '\(HeadlessRun.hexmapPath)' '\(file.path)' -c 'find 63' </dev/null 2>&1); echo \"[$out]\""])
         #expect(shell.out == "[0x2]\n")
     }
 
     @Test func editorCommandsAreAcceptedHeadless() throws {
-        let file = TestFile("abcdef")
+        let file = TemporaryFile("abcdef")
         let result = try hexmap(file, ["follow on", "set columns=8", "reopen", "follow off", "help", "wq", "patch 0 00"])
         #expect(result.status == 0, "\(result.err)")
         #expect(result.out.hasPrefix("goto OFF"))
@@ -221,7 +222,7 @@ import Testing
     }
 
     @Test func anEmptyFileGrowsByInsertAndResize() throws {
-        let file = TestFile([])
+        let file = TemporaryFile([])
         let result = try hexmap(file, ["print", "find 00", "fill 0 0 ff", "insert 0 \"abc\"", "resize 5", "print 0 $"])
         #expect(result.status == 0, "\(result.err)")
         #expect(result.out == "not found\n00000000: 6162 6300 00                             abc..\n")
@@ -230,7 +231,7 @@ import Testing
 
     @Test func aFileWithoutWritePermissionOpensReadOnlyWithANotice() throws {
         // Root ignores mode bits, so the test makes the file immutable (EPERM even for root).
-        let file = TestFile("abc")
+        let file = TemporaryFile("abc")
         guard try HeadlessRun.tool("chattr", ["+i", file.path]).status == 0 else { return }
         defer { _ = try? HeadlessRun.tool("chattr", ["-i", file.path]) }
         let info = try hexmap(file, ["info"])

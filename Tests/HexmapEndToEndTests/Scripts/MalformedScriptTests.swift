@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Malformed input, one case each: the documented message and exit code, and the file
 /// byte-identical afterwards (checked with cmp). Each script patches the file first, so a
@@ -46,7 +47,7 @@ import Testing
 
     @Test(arguments: cases)
     func isRefusedWithTheDocumentedMessage(_ testCase: Case) throws {
-        let file = TestFile("0123456789abcdef")
+        let file = TemporaryFile("0123456789abcdef")
         let before = file.snapshot()
         let script = file.sibling("bad.hexmap", testCase.script)
         // Run from the script's directory so SCRIPT in the message is the path as given.
@@ -60,7 +61,7 @@ import Testing
     }
 
     @Test func commandLineScriptsNameThemselvesDashC() throws {
-        let file = TestFile("0123456789abcdef")
+        let file = TemporaryFile("0123456789abcdef")
         let before = file.snapshot()
         let result = try HeadlessRun.hexmap([file.path, "-c", "patch 0 00", "-c", "print", "-c", "patch 0 zz"])
         #expect(result.status == 2)
@@ -69,7 +70,7 @@ import Testing
     }
 
     @Test func standardInputScriptsNameThemselvesDash() throws {
-        let file = TestFile("0123456789abcdef")
+        let file = TemporaryFile("0123456789abcdef")
         let result = try HeadlessRun.hexmap([file.path, "-s", "-"], input: Data("patch 0 00\n\nresize x\n".utf8))
         #expect(result.status == 2)
         #expect(result.err.hasPrefix("-:3:8: resize: SIZE: bad number 'x'"))

@@ -6,7 +6,7 @@ import Testing
 @Suite struct RollbackTests {
     @Test func patchInsertResizeThenFailureLeavesTheFileByteIdentical() throws {
         let bytes = (0..<5000).map { UInt8(truncatingIfNeeded: $0 * 37) }
-        let file = TestFile(bytes)
+        let file = TemporaryFile(bytes)
         let before = file.snapshot()
         let script = file.sibling("edit.hexmap", Array("""
             patch 0 "HEADER"
@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func noRollbackKeepsTheEditsMadeBeforeTheError() throws {
-        let file = TestFile("0123456789")
+        let file = TemporaryFile("0123456789")
         let result = try HeadlessRun.hexmap([file.path, "--no-rollback", "-c", "patch 0 41", "-c", "insert $ \"!\"", "-c", "goto 99"])
         #expect(result.status == 1)
         #expect(result.err == "-c:3: goto: offset 0x63 is past the end of the file (size 11)\n")
@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test func outputBeforeTheErrorIsStillWritten() throws {
-        let file = TestFile("abc")
+        let file = TemporaryFile("abc")
         let result = try HeadlessRun.hexmap([file.path, "-c", "find 62", "-c", "patch 9 00"])
         #expect(result.status == 1)
         #expect(result.out == "0x1\n")
@@ -49,7 +49,7 @@ import Testing
         let lines = ["patch 0 \"ZZ\"", "fill 2 3 00", "insert 1 ab", "delete 0 1", "resize 8", "print 0 4", "find 41 all"]
         var syntaxErrors = 0
         for _ in 0..<60 {
-            let file = TestFile("ABCDEFGHIJKLMNOP")
+            let file = TemporaryFile("ABCDEFGHIJKLMNOP")
             let before = file.snapshot()
             var script = Array(lines.shuffled(using: &random).prefix(4).joined(separator: "\n").utf8)
             for _ in 0..<2 {

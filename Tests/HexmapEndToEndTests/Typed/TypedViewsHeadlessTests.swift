@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `inspect`, `poke` and `struct` through the built binary: headless, as JSON, in the REPL,
 /// and with the user's own definition files (a malformed one is reported, not fatal).
@@ -27,7 +28,7 @@ import Testing
     static let gif: [UInt8] = Array("GIF89a".utf8) + [0x03, 0x00, 0x02, 0x00, 0x80, 0x00, 0x00, 0xFF, 0xFF, 0xFF, 0x3B]
 
     @Test func inspectAndStructPrintLines() throws {
-        let file = TestFile(Self.gif)
+        let file = TemporaryFile(Self.gif)
         let result = try hexmap([file.path, "-r", "-c", "inspect 6", "-c", "struct gif"], config: try ConfigHome())
         #expect(result.status == 0, "\(result.err)")
         let lines = result.out.split(separator: "\n").map(String.init)
@@ -40,7 +41,7 @@ import Testing
     }
 
     @Test func jsonForms() throws {
-        let file = TestFile(Self.gif)
+        let file = TemporaryFile(Self.gif)
         let result = try hexmap([file.path, "-r", "--json", "-c", "inspect $-1", "-c", "struct gif at 0"], config: try ConfigHome())
         #expect(result.status == 0, "\(result.err)")
         let lines = result.out.split(separator: "\n")
@@ -63,7 +64,7 @@ import Testing
 
     @Test func pokeWritesAndRangeErrorsChangeNothing() throws {
         let config = try ConfigHome()
-        let file = TestFile([UInt8](repeating: 0, count: 8))
+        let file = TemporaryFile([UInt8](repeating: 0, count: 8))
         var result = try hexmap([file.path, "-c", "poke u16be 0xbeef at 2", "-c", "poke f32le -2 at 4"], config: config)
         #expect(result.status == 0, "\(result.err)")
         #expect(file.bytes == [0x00, 0x00, 0xBE, 0xEF, 0x00, 0x00, 0x00, 0xC0])
@@ -80,7 +81,7 @@ import Testing
     }
 
     @Test func theReplKeepsADefinitionForTheSession() throws {
-        let file = TestFile([0x00, 0x02, 0x68, 0x69, 0xFF])
+        let file = TemporaryFile([0x00, 0x02, 0x68, 0x69, 0xFF])
         let input = Data("struct define pstr u16be length, char[length] text\nstruct pstr\nstruct nope\n".utf8)
         let result = try hexmap([file.path, "--repl", "-r"], config: try ConfigHome(), input: input)
         #expect(result.out == "0x0  length  u16be    2\n0x2  text    char[2]  \"hi\"\n")
@@ -93,7 +94,7 @@ import Testing
             "chunk.struct": "# a RIFF chunk header\nchar[4] id\nu32le size\n",
             "broken.struct": "u8 a\nu24 b\n",
         ])
-        let file = TestFile(Array("RIFF".utf8) + [0x2C, 0x00, 0x00, 0x00])
+        let file = TemporaryFile(Array("RIFF".utf8) + [0x2C, 0x00, 0x00, 0x00])
         var result = try hexmap([file.path, "-r", "-c", "struct chunk"], config: config)
         #expect(result.status == 0, "hexmap goes on")
         #expect(result.out == "0x0  id    char[4]  \"RIFF\"\n0x4  size  u32le    44\n")
