@@ -22,6 +22,9 @@ import SystemPackage
 /// a resize, refresh or close replaced (and the mapping it holds) is freed once
 /// no thread names it, so a racing reader always copies from memory that is
 /// still mapped, and a handle that follows a growing file for days stays small.
+///
+/// <doc:GuardsAndLocking> says which call takes the lock and what is safe across threads;
+/// <doc:FileShrinking> says what a caller sees when the file shrinks, and how to go on.
 public final class MappedFile: @unchecked Sendable {
     /// The path the file was opened at, as its bytes.
     public let filePath: FilePath
