@@ -15,6 +15,7 @@ public enum MapError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A system call failed.
     case system(operation: String, errno: Errno)
 
+    /// A one-line message for a person: what went wrong, with the numbers or the `errno` text.
     public var description: String {
         switch self {
         case .closed:

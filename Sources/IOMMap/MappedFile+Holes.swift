@@ -7,13 +7,17 @@ import SystemPackage
 /// on most file systems, but on tmpfs it allocates memory for every page touched, so scans
 /// that skip holes keep a sparse file sparse (and cannot fill a small tmpfs).
 extension MappedFile {
-    /// Reads of at least this many bytes skip the file's holes instead of touching their pages.
+    /// Reads of at least this many bytes (64 KiB) skip the file's holes instead of touching
+    /// their pages.
     public static let holeSkippingReadSize = 64 << 10
 
     /// The first stretch of the file's data inside `range`, or nil when the rest of `range`
     /// is holes. On a file system that cannot tell (no `SEEK_DATA`), and on a private mapping
     /// (whose pages may differ from the file's), all of `range` is data.
     /// The corresponding C function is `lseek(SEEK_DATA / SEEK_HOLE)`.
+    ///
+    /// - Throws: ``MapError/closed``, ``MapError/accessDenied`` (a `.write` handle), or
+    ///   ``MapError/outOfBounds(offset:count:size:)``.
     public func nextData(in range: Range<Int>) throws(MapError) -> Range<Int>? {
         try withOpenState(writing: false) { (state) throws(MapError) -> Range<Int>? in
             guard range.lowerBound >= 0, range.upperBound <= state.size else {
@@ -45,6 +49,9 @@ extension MappedFile {
     /// nothing changed); throws `.system(…, .noSpace)` when the space is not there. Bytes
     /// and size never change. A successful no-op on a private mapping.
     /// The corresponding C function is `fallocate` (Linux) or `posix_fallocate`.
+    ///
+    /// - Throws: ``MapError/closed``, ``MapError/accessDenied`` (a `.read` handle),
+    ///   ``MapError/outOfBounds(offset:count:size:)``, or ``MapError/system(operation:errno:)``.
     @discardableResult
     public func allocate(offset: Int, count: Int) throws(MapError) -> Bool {
         try withOpenState(writing: true) { (state) throws(MapError) -> Bool in
@@ -65,6 +72,9 @@ extension MappedFile {
     /// Sets `count` bytes at `offset` to zero. On a shared mapping the range becomes a hole
     /// where the file system can (its blocks are freed); elsewhere the bytes are written.
     /// The corresponding C function is `fallocate(FALLOC_FL_PUNCH_HOLE)`.
+    ///
+    /// - Throws: The errors of ``write(_:at:)``, or ``MapError/system(operation:errno:)`` when
+    ///   punching the hole fails for a reason other than lack of support.
     public func zero(offset: Int, count: Int) throws(MapError) {
         try withOpenState(writing: true) { (state) throws(MapError) in
             guard rangeFits(offset: offset, count: count, size: state.size) else {
@@ -92,6 +102,8 @@ extension MappedFile {
     /// zero-filled, data is copied through the mapping. `read(into:at:)` does this by itself
     /// for reads of `holeSkippingReadSize` or more; smaller reads that may cover holes on
     /// tmpfs (a dump's last block) call it directly, at the cost of two lseek(2) calls.
+    ///
+    /// - Throws: The errors of ``read(at:count:)``.
     public func readSkippingHoles(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(MapError) {
         let size = try size()
         guard rangeFits(offset: offset, count: buffer.count, size: size) else {

@@ -10,6 +10,13 @@ import Synchronization
 
 extension MappedFile {
     /// Copies `count` bytes at `offset` (pread). The range must lie inside the mapped size.
+    ///
+    /// The safe way to read: lock-free, guarded against SIGBUS, and never half of a
+    /// concurrent write through this handle. `count` 0 at `size()` is an empty read.
+    ///
+    /// - Throws: ``MapError/closed``, ``MapError/accessDenied`` (a `.write` handle),
+    ///   ``MapError/outOfBounds(offset:count:size:)``, or ``MapError/busError`` when another
+    ///   process shrank the file below the range.
     public func read(at offset: Int, count: Int) throws(MapError) -> [UInt8] {
         // Check before allocating, so a huge count is an error, not a failed allocation.
         let size = try size()
@@ -36,6 +43,11 @@ extension MappedFile {
     /// 16 bytes: small random reads are the hot path, and a call boundary costs
     /// as much as the copy. Large reads of a shared mapping skip the file's
     /// holes (see `nextData(in:)`).
+    ///
+    /// - Parameters:
+    ///   - buffer: Where the bytes go; its `count` is how many to read.
+    ///   - offset: The file offset of the first byte.
+    /// - Throws: The errors of ``read(at:count:)``.
     @inlinable
     public func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(MapError) {
         if _fastPath(buffer.count <= 16) {
@@ -70,6 +82,9 @@ extension MappedFile {
     /// section, so it never mixes bytes from before and after a concurrent write.
     /// `buffer` must hold `offsets.count * width` bytes. The first offset out of bounds throws
     /// (slots before it may have been filled).
+    ///
+    /// - Throws: ``MapError/invalidArgument(_:)`` for a negative `width` or a `buffer` too
+    ///   small; otherwise the errors of ``read(at:count:)``.
     public func read(into buffer: UnsafeMutableRawBufferPointer, atEach offsets: UnsafeBufferPointer<Int>, width: Int)
         throws(MapError)
     {
@@ -108,6 +123,9 @@ extension MappedFile {
     /// The region keeps its mapping alive after `close()` and `resize`. It is a
     /// raw view: if another process shrinks the file, touching the lost pages
     /// through it faults like any mapped memory. The copying reads are the safe path.
+    ///
+    /// - Throws: ``MapError/closed``, ``MapError/accessDenied`` (a `.write` handle), or
+    ///   ``MapError/outOfBounds(offset:count:size:)``.
     public func region(at offset: Int, count: Int) throws(MapError) -> MappedRegion {
         try withOpenState(writing: false) { (state) throws(MapError) in
             guard rangeFits(offset: offset, count: count, size: state.size) else {
@@ -118,16 +136,23 @@ extension MappedFile {
     }
 
     /// The offset of the first occurrence of `pattern` lying wholly inside `range`, or nil.
+    ///
+    /// - Throws: ``MapError/invalidArgument(_:)`` for an empty pattern; otherwise the errors
+    ///   of ``read(at:count:)`` for `range`.
     public func find(_ pattern: [UInt8], in range: Range<Int>) throws(MapError) -> Int? {
         try search(pattern, in: range, backward: false)
     }
 
     /// The offset of the last occurrence of `pattern` lying wholly inside `range`, or nil.
+    ///
+    /// - Throws: As ``find(_:in:)``.
     public func findLast(_ pattern: [UInt8], in range: Range<Int>) throws(MapError) -> Int? {
         try search(pattern, in: range, backward: true)
     }
 
     /// Compares `bytes` with the mapped bytes at `offset`: -1, 0 or 1, like memcmp.
+    ///
+    /// - Throws: The errors of ``read(at:count:)`` for `bytes.count` bytes at `offset`.
     public func compare(_ bytes: [UInt8], at offset: Int) throws(MapError) -> Int {
         try withOpenState(writing: false) { (state) throws(MapError) in
             guard rangeFits(offset: offset, count: bytes.count, size: state.size) else {

@@ -16,6 +16,15 @@ extension MappedFile {
     /// new mapping is made only when the address space right after it is taken.
     /// A private mapping is rebuilt privately: the file never changes. A failed
     /// resize leaves the file at its old size and the handle as it was.
+    ///
+    /// It holds the handle's lock and is one change for lock-free readers, so no call through
+    /// this handle runs on a half-resized mapping; the old mapping stays until no reader uses it.
+    ///
+    /// - Throws: ``MapError/closed``, ``MapError/accessDenied`` (a `.read` handle),
+    ///   ``MapError/invalidArgument(_:)`` for a negative size,
+    ///   ``MapError/system(operation:errno:)`` (`ftruncate`, `mmap`, `mlock`), or
+    ///   ``MapError/busError`` when a private mapping's first resize cannot copy pages
+    ///   another process cut from the file.
     public func resize(to newSize: Int) throws(MapError) {
         try withOpenState(writing: true) { (state) throws(MapError) in
             guard newSize >= 0 else { throw .invalidArgument("size \(newSize) is negative") }
@@ -51,6 +60,14 @@ extension MappedFile {
 
     /// Looks at the file's size again and follows it if another process grew or
     /// shrank it. Private mappings are the caller's own copy: always `.unchanged`.
+    ///
+    /// This is the way back after a ``MapError/busError``: once the handle maps the file's
+    /// new size, reads below it succeed and reads past it throw
+    /// ``MapError/outOfBounds(offset:count:size:)``. Any mode may call it.
+    ///
+    /// - Returns: Whether the size changed, with the old and the new size.
+    /// - Throws: ``MapError/closed``, or ``MapError/system(operation:errno:)`` (`fstat`,
+    ///   `mmap`, `mlock`).
     public func refresh() throws(MapError) -> SizeChange {
         try state.withLock { (state) throws(MapError) -> SizeChange in
             guard !state.isClosed else { throw .closed }

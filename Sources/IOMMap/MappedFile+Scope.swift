@@ -20,6 +20,9 @@ extension MappedFile {
     /// that other threads write through the handle meanwhile may be seen half-written, as
     /// through a `MappedRegion`; `read(into:at:)` is the path that never sees that.
     /// Scopes nest, also over different handles.
+    ///
+    /// - Throws: ``MapError/closed``, ``MapError/accessDenied`` (a `.write` handle),
+    ///   ``MapError/busError`` if `body` touched a page another process cut, or what `body` threw.
     public func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws(MapError) -> Result)
         throws(MapError) -> Result
     {
@@ -49,6 +52,9 @@ extension MappedFile {
     /// readers wait for it to end (they spin, then yield, then wait on the lock), so none
     /// sees half of what `body` wrote. Hence `body` must not call this handle: use the
     /// pointer. A fault inside is reported as by `withUnsafeBytes(_:)`.
+    ///
+    /// - Throws: ``MapError/closed``, ``MapError/accessDenied`` (not `.readWrite`),
+    ///   ``MapError/busError`` if `body` touched a page another process cut, or what `body` threw.
     public func withUnsafeMutableBytes<Result>(_ body: (UnsafeMutableRawBufferPointer) throws(MapError) -> Result)
         throws(MapError) -> Result
     {

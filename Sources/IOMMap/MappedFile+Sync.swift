@@ -8,6 +8,9 @@ import Darwin
 
 extension MappedFile {
     /// Flushes the whole mapping to the file (msync). A successful no-op on private or read-only mappings.
+    ///
+    /// - Parameter mode: `.sync` (the default) waits for the writes; `.async` only starts them.
+    /// - Throws: ``MapError/closed``, or ``MapError/system(operation:errno:)`` (`msync`).
     public func sync(_ mode: SyncMode = .sync) throws(MapError) {
         try withOpenState(writing: false, allowWriteOnly: true) { (state) throws(MapError) in
             try flush(offset: 0, count: state.size, mode, state)
@@ -15,6 +18,9 @@ extension MappedFile {
     }
 
     /// Flushes `count` bytes at `offset`; the range is bounds-checked, then widened to whole pages.
+    ///
+    /// - Throws: ``MapError/closed``, ``MapError/outOfBounds(offset:count:size:)``, or
+    ///   ``MapError/system(operation:errno:)`` (`msync`).
     public func sync(offset: Int, count: Int, _ mode: SyncMode = .sync) throws(MapError) {
         try withOpenState(writing: false, allowWriteOnly: true) { (state) throws(MapError) in
             guard rangeFits(offset: offset, count: count, size: state.size) else {
@@ -28,6 +34,10 @@ extension MappedFile {
     /// "to the end of the mapping". The range is bounds-checked like a read and
     /// widened to whole pages. `.dontNeed` is refused on a writable private
     /// mapping, where it would silently throw away the private changes.
+    ///
+    /// - Throws: ``MapError/closed``, ``MapError/outOfBounds(offset:count:size:)``,
+    ///   ``MapError/invalidArgument(_:)`` (`.dontNeed` on a writable private mapping), or
+    ///   ``MapError/system(operation:errno:)`` (`madvise`).
     public func advise(_ advice: Advice, offset: Int, count: Int) throws(MapError) {
         try withOpenState(writing: false, allowWriteOnly: true) { (state) throws(MapError) in
             guard rangeFits(offset: offset, count: count, size: state.size) else {
@@ -45,7 +55,7 @@ extension MappedFile {
         }
     }
 
-    /// Advises the whole mapping.
+    /// Advises the whole mapping: ``advise(_:offset:count:)`` from 0 to the end.
     public func advise(_ advice: Advice) throws(MapError) {
         try advise(advice, offset: 0, count: 0)
     }

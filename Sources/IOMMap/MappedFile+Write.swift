@@ -2,6 +2,15 @@ import CIOMMap
 
 extension MappedFile {
     /// Writes `bytes` at `offset` (pwrite). Never grows the file: the range must lie inside the mapped size.
+    ///
+    /// The write is one change under the handle's lock: a copying read through this handle
+    /// that overlaps it sees all of it or none of it. On a shared mapping it reaches the
+    /// file's page cache at once; ``sync(_:)`` makes it durable.
+    ///
+    /// - Throws: ``MapError/closed``, ``MapError/accessDenied`` (a `.read` handle),
+    ///   ``MapError/outOfBounds(offset:count:size:)``, ``MapError/busError`` when another
+    ///   process shrank the file below the range, or `.system(operation: "page fault", errno:
+    ///   .noSpace)` when a page of a hole found no free block.
     public func write(_ bytes: [UInt8], at offset: Int) throws(MapError) {
         let result = bytes.withUnsafeBytes { buffer in
             Result { () throws(MapError) in try write(from: buffer, at: offset) }
@@ -10,6 +19,8 @@ extension MappedFile {
     }
 
     /// Writes the bytes of `buffer` at `offset`: the allocation-free write.
+    ///
+    /// - Throws: The errors of ``write(_:at:)``.
     public func write(from buffer: UnsafeRawBufferPointer, at offset: Int) throws(MapError) {
         try withOpenState(writing: true) { (state) throws(MapError) in
             guard rangeFits(offset: offset, count: buffer.count, size: state.size) else {
@@ -24,6 +35,8 @@ extension MappedFile {
     }
 
     /// Sets `count` bytes at `offset` to `byte` (memset).
+    ///
+    /// - Throws: The errors of ``write(_:at:)``.
     public func fill(_ byte: UInt8, at offset: Int, count: Int) throws(MapError) {
         try withOpenState(writing: true) { (state) throws(MapError) in
             guard rangeFits(offset: offset, count: count, size: state.size) else {
@@ -38,6 +51,8 @@ extension MappedFile {
     }
 
     /// Moves `count` bytes from `source` to `destination` inside the mapping (memmove; the ranges may overlap).
+    ///
+    /// - Throws: The errors of ``write(_:at:)``; both ranges are bounds-checked.
     public func move(from source: Int, to destination: Int, count: Int) throws(MapError) {
         try withOpenState(writing: true) { (state) throws(MapError) in
             for offset in [source, destination]

@@ -22,6 +22,9 @@ import SystemPackage
 /// a resize, refresh or close replaced (and the mapping it holds) is freed once
 /// no thread names it, so a racing reader always copies from memory that is
 /// still mapped, and a handle that follows a growing file for days stays small.
+///
+/// <doc:GuardsAndLocking> says which call takes the lock and what is safe across threads;
+/// <doc:FileShrinking> says what a caller sees when the file shrinks, and how to go on.
 public final class MappedFile: @unchecked Sendable {
     /// The path the file was opened at, as its bytes.
     public let filePath: FilePath
@@ -64,6 +67,16 @@ public final class MappedFile: @unchecked Sendable {
     ///
     /// Arguments are checked before anything touches the disk; a failed open
     /// leaves no descriptor, no mapping, and no file that was not there.
+    /// An empty file opens with size 0 and can grow with ``resize(to:)``.
+    ///
+    /// - Parameters:
+    ///   - path: The file's path.
+    ///   - mode: What the handle may do; `.readWrite` unless you say otherwise.
+    ///   - options: Whether to create, truncate or grow the file, and how to map it.
+    /// - Throws: ``MapError/invalidArgument(_:)`` for a path that is empty or holds a NUL byte,
+    ///   a negative size, `create` or `truncate` with `.read`, or a path that names no regular
+    ///   file; ``MapError/system(operation:errno:)`` when a system call fails (`open` with
+    ///   `.noSuchFileOrDirectory` for a missing file, `mlock` when `lock` cannot be honoured).
     public convenience init(path: String, mode: AccessMode = .readWrite, options: OpenOptions = OpenOptions())
         throws(MapError)
     {
@@ -73,6 +86,8 @@ public final class MappedFile: @unchecked Sendable {
 
     /// Opens the file at a `FilePath`. Its bytes reach the kernel unchanged, so a name that is
     /// not valid UTF-8 opens the file it names.
+    ///
+    /// Otherwise the same as ``init(path:mode:options:)-(String,_,_)``, with the same errors.
     public init(path: FilePath, mode: AccessMode = .readWrite, options: OpenOptions = OpenOptions())
         throws(MapError)
     {
@@ -123,6 +138,11 @@ public final class MappedFile: @unchecked Sendable {
     }
 
     /// The mapped size in bytes (iommap's `position/1`).
+    ///
+    /// Lock-free. It changes only through this handle: ``resize(to:)``, or ``refresh()`` when
+    /// another process changed the file. After a ``MapError/busError`` it stays as it was.
+    ///
+    /// - Throws: ``MapError/closed``.
     public func size() throws(MapError) -> Int {
         let size = iommap_published_size(published)
         guard size >= 0 else { throw .closed }
@@ -130,6 +150,13 @@ public final class MappedFile: @unchecked Sendable {
     }
 
     /// Closes the handle. Regions taken from it stay valid; a second close throws `.closed`.
+    ///
+    /// Closing waits for a running write or resize, and a read that overlaps it retries and
+    /// then fails with ``MapError/closed``: it never unmaps memory a call is using. The
+    /// descriptor and the ``tryLock()`` lock go now; the memory is unmapped once neither the
+    /// handle object, nor a ``MappedRegion``, nor a running scope holds it.
+    ///
+    /// - Throws: ``MapError/closed`` when the handle is already closed.
     public func close() throws(MapError) {
         try state.withLock { (state) throws(MapError) in
             guard !state.isClosed else { throw .closed }

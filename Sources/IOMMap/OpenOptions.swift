@@ -16,6 +16,17 @@ public struct OpenOptions: Sendable, Equatable {
     /// Bypass the unified buffer cache (F_NOCACHE on macOS; a no-op elsewhere).
     public var noCache: Bool
 
+    /// Options for ``MappedFile/init(path:mode:options:)-(String,_,_)``; every one defaults to off
+    /// (and `sharing` to `.shared`), so name only those you need.
+    ///
+    /// - Parameters:
+    ///   - create: Create the file if it is missing.
+    ///   - truncate: Empty the file first, then give it `size` zero bytes.
+    ///   - size: The least size the file should have (the exact size with `truncate`).
+    ///   - sharing: Whether writes reach the file.
+    ///   - lock: Lock the mapped pages in memory.
+    ///   - populate: Read the pages in when the file opens.
+    ///   - noCache: Bypass the buffer cache (macOS only).
     public init(
         create: Bool = false,
         truncate: Bool = false,
