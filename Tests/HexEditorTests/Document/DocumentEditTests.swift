@@ -110,7 +110,8 @@ import TestSupport
     }
 
     @Test func missingFileIsAnErrorUnlessCreateIsGiven() throws {
-        let path = TemporaryFile("x").path + "-missing"
+        let scratch = TemporaryFile(name: "missing")  // a fresh directory, no file yet
+        let path = scratch.path
         #expect(throws: EditorError("\(path): no such file", kind: .notFound)) {
             try Document(path: path)
         }

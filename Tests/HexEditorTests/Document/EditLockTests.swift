@@ -47,7 +47,8 @@ import TestSupport
 /// A create size undone: a failed run leaves the disk as it found it.
 @Suite struct CreationTests {
     @Test func undoingTheCreationRemovesACreatedFile() throws {
-        let path = TemporaryFile("x").path + "-new"
+        let scratch = TemporaryFile(name: "new")  // a fresh directory, no file yet
+        let path = scratch.path
         let document = try Document(path: path, createSize: 2 << 20)
         #expect(document.createdFile)
         try document.overwrite(at: 0, with: [0x41])

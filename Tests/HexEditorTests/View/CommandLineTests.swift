@@ -56,7 +56,8 @@ struct CommandLineTests {
 
     @Test func linesEnteredGoToTheHistoryFile() throws {
         let (editor, _) = try makeEditor(Array("abc".utf8))
-        let path = TemporaryFile("").path
+        let scratch = TemporaryFile("", name: "history")
+        let path = scratch.path
         let history = HistoryFile(path: FilePath(path))
         history.append("find 62")
         editor.historyFile = history
