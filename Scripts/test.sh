@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: the whole suite, then IOMMap's tests again under
-# ThreadSanitizer and AddressSanitizer (each in its own build folder).
-# Fails if the build prints a warning.
+# ThreadSanitizer and AddressSanitizer (each in its own build folder), then builds
+# IOMMap's documentation. Fails if the build or the documentation prints a warning.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,3 +19,6 @@ swift test --disable-xctest
 swift test --disable-xctest --sanitize=thread --scratch-path .build-tsan --filter IOMMapTests
 LSAN_OPTIONS="suppressions=$PWD/Scripts/lsan-suppressions.txt" \
     swift test --disable-xctest --sanitize=address --scratch-path .build-asan --filter IOMMapTests
+
+# IOMMap's DocC catalog: every link resolves, every snippet's symbol exists.
+swift package generate-documentation --target IOMMap --warnings-as-errors
