@@ -8,8 +8,9 @@ extension HelpText {
                                it); every motion, search, mark jump or click extends it
           y                    yank the selection (or the byte under the cursor)
           p                    paste the yanked bytes over those at the cursor
-          :fill BYTE, :delete, with a selection these leave out OFF LEN and take
-          :yank, :print, :find the selection (:print as python: the bytes as code)
+          :fill BYTE, :delete, :yank, :print, :find
+                               with a selection these leave out OFF LEN and take
+                               the selection (:print as python: the bytes as code)
           m a / ' a            set mark a at the cursor / jump to it; 'a is an
                                offset in commands: :print 'a 32, :goto 'a
           mouse                click: move the cursor (either pane); drag: select;
