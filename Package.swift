@@ -68,7 +68,7 @@ let package = Package(
         // The executable's own code (xxd's argv grammar, the dump's messages), imported with @testable.
         .testTarget(
             name: "HexmapTests",
-            dependencies: ["hexmap", "HexDump", "IOMMap", .product(name: "SystemPackage", package: "swift-system")]
+            dependencies: ["hexmap", "HexDump", "HexEditor", "IOMMap", .product(name: "SystemPackage", package: "swift-system")]
         ),
         .testTarget(name: "HexmapEndToEndTests", dependencies: ["hexmap", "TestSupport"]),
     ],

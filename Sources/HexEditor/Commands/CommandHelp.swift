@@ -2,7 +2,7 @@
 /// screen and `Resources/help.txt`, and `hexmap --help`'s list. Nothing here is written twice.
 public enum CommandHelp {
     /// What numbers and bytes look like, for every list of commands.
-    static let notation = [
+    public static let notation = [
         "Numbers: 4096 0x1000 4k 1m 1g, $ (the size), $-16.",
         "Bytes: de ad be ef, deadbeef, \"text\\n\\x00\\012\" (C escapes).",
         "A leading : is optional; # starts a comment.",

@@ -34,7 +34,7 @@ public enum SelectionUse: Equatable, Sendable {
     }
 
     /// The lines `help CMD` adds about it.
-    var helpLines: [String] {
+    public var helpLines: [String] {
         switch self {
         case .range(let offset, let length):
             ["While bytes are selected (v in the editor), \(offset) and \(length) may be left out:",

@@ -14,7 +14,7 @@ public struct Setting: Sendable {
     let apply: @Sendable (_ value: String, _ run: CommandRun) throws(EditorError) -> Void
 
     /// How the values are written in help (`N|auto`, `on|off`).
-    var valuesUsage: String {
+    public var valuesUsage: String {
         switch values {
         case .number(_, let words): (["N"] + words).joined(separator: "|")
         case .choice(let words): words.joined(separator: "|")
