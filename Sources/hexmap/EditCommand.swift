@@ -26,7 +26,7 @@ struct EditCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The file to open (it must exist unless --create is given).")
+    @Argument(help: "The file to open (it must exist unless --create is given).", completion: .file())
     var file: String
 
     @Option(
@@ -36,7 +36,8 @@ struct EditCommand: ParsableCommand {
 
     @Option(
         name: .customShort("s"),
-        help: ArgumentHelp("Run the commands in SCRIPT headless (- reads standard input).", valueName: "SCRIPT"))
+        help: ArgumentHelp("Run the commands in SCRIPT headless (- reads standard input).", valueName: "SCRIPT"),
+        completion: .file())
     var script: String?
 
     @Flag(name: .customShort("r"), help: "Open read-only: edits are refused.")
@@ -74,7 +75,8 @@ struct EditCommand: ParsableCommand {
     @Option(
         help: ArgumentHelp(
             "Resolve the journal an earlier session left (it died with unsynced edits): take them back, keep and sync them, or discard a damaged journal.",
-            valueName: "rollback|keep|discard"))
+            valueName: "rollback|keep|discard"),
+        completion: .list(RecoveryMode.allCases.map(\.rawValue)))
     var recover: String?
 
     @Flag(help: "With --recover rollback: restore the earlier session's bytes even where another process changed them since.")
