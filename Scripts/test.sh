@@ -15,6 +15,8 @@ if grep -E "^/.*(Sources|Tests)/.*warning:" "$log"; then
 fi
 
 Scripts/check-portable.sh
+# The house style (.swift-format): `swift format format -i -r Sources Tests` fixes most of it.
+swift format lint --strict -r Sources Tests
 swift test --disable-xctest
 swift test --disable-xctest --sanitize=thread --scratch-path .build-tsan --filter IOMMapTests
 LSAN_OPTIONS="suppressions=$PWD/Scripts/lsan-suppressions.txt" \

@@ -2,9 +2,9 @@ import CNcurses
 import HexEditor
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// `hexmap FILE` without -c/-s: the full-screen editor on the user's terminal.
@@ -128,7 +128,8 @@ public enum InteractiveEditor {
             try document.discardUnsyncedEdits()
             return "rolled back \(count) unsynced edit\(count == 1 ? "" : "s"): the file is as it was at the last sync"
         } catch {
-            return "could not roll back the unsynced edits (\(TerminalText.escaped(error.message))): they stay in the file"
+            return
+                "could not roll back the unsynced edits (\(TerminalText.escaped(error.message))): they stay in the file"
         }
     }
 

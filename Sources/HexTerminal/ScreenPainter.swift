@@ -99,9 +99,14 @@ struct ScreenPainter {
     /// (selection white on blue, cursor black on cyan, changes black on yellow), so they
     /// show over any class and any theme.
     private static func colors(_ style: Style) -> (Int16, Int16, attr_t)? {
-        let cyan = Int16(COLOR_CYAN), green = Int16(COLOR_GREEN), yellow = Int16(COLOR_YELLOW)
-        let red = Int16(COLOR_RED), blue = Int16(COLOR_BLUE), magenta = Int16(COLOR_MAGENTA)
-        let black = Int16(COLOR_BLACK), white = Int16(COLOR_WHITE)
+        let cyan = Int16(COLOR_CYAN)
+        let green = Int16(COLOR_GREEN)
+        let yellow = Int16(COLOR_YELLOW)
+        let red = Int16(COLOR_RED)
+        let blue = Int16(COLOR_BLUE)
+        let magenta = Int16(COLOR_MAGENTA)
+        let black = Int16(COLOR_BLACK)
+        let white = Int16(COLOR_WHITE)
         switch style {
         case .plain: return nil
         case .offset: return (blue, -1, hm_a_normal())

@@ -1,13 +1,13 @@
 import CNcurses
 import HexDump
 import HexEditor
+import SystemPackage
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
-import SystemPackage
 
 /// The mouse and the system clipboard: what the editor asks of the terminal beyond drawing.
 extension TerminalSession {

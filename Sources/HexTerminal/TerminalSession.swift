@@ -2,9 +2,9 @@ import CNcurses
 import HexEditor
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// Why no terminal session could start.
@@ -148,7 +148,8 @@ final class TerminalSession {
             inputFD = open("/dev/tty", O_RDWR | O_CLOEXEC)
             guard inputFD >= 0 else {
                 throw TerminalUnavailable(
-                    reason: "stdin/stdout is not a terminal and /dev/tty cannot be opened (use -c or -s to run commands without one)"
+                    reason:
+                        "stdin/stdout is not a terminal and /dev/tty cannot be opened (use -c or -s to run commands without one)"
                 )
             }
             outputFD = dup(inputFD)

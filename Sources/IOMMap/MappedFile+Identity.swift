@@ -1,3 +1,5 @@
+import CIOMMap
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CIOMMap
 
 /// Which file a handle maps, and advisory locking between processes.
 extension MappedFile {

@@ -1,3 +1,6 @@
+import CIOMMap
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,8 +8,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CIOMMap
-import Synchronization
 
 extension MappedFile {
     /// Copies `count` bytes at `offset` (pread). The range must lie inside the mapped size.
@@ -91,7 +92,8 @@ extension MappedFile {
         guard width >= 0 else { throw .invalidArgument("width \(width) is negative") }
         let (needed, overflow) = offsets.count.multipliedReportingOverflow(by: width)
         guard !overflow, buffer.count >= needed else {
-            throw .invalidArgument("the buffer holds \(buffer.count) bytes, the gather needs \(overflow ? Int.max : needed)")
+            throw .invalidArgument(
+                "the buffer holds \(buffer.count) bytes, the gather needs \(overflow ? Int.max : needed)")
         }
         guard let destination = buffer.baseAddress, let first = offsets.baseAddress else { return }
         let group = 4096
@@ -131,7 +133,8 @@ extension MappedFile {
             guard rangeFits(offset: offset, count: count, size: state.size) else {
                 throw .outOfBounds(offset: offset, count: count, size: state.size)
             }
-            return MappedRegion(mapping: state.mapping, start: UnsafeRawPointer(state.mapping.base + offset), count: count)
+            return MappedRegion(
+                mapping: state.mapping, start: UnsafeRawPointer(state.mapping.base + offset), count: count)
         }
     }
 
@@ -177,7 +180,8 @@ extension MappedFile {
             // Bounds first: `range.count` itself overflows for ranges like -1..<Int.max.
             guard range.lowerBound >= 0, range.upperBound <= state.size else {
                 let count = range.upperBound.subtractingReportingOverflow(range.lowerBound)
-                throw .outOfBounds(offset: range.lowerBound, count: count.overflow ? Int.max : count.partialValue, size: state.size)
+                throw .outOfBounds(
+                    offset: range.lowerBound, count: count.overflow ? Int.max : count.partialValue, size: state.size)
             }
             guard range.count >= pattern.count else { return nil }
             let haystack = UnsafeRawPointer(state.mapping.base + range.lowerBound)

@@ -1,3 +1,5 @@
+import CIOMMap
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CIOMMap
 
 extension MappedFile {
     /// Sets the file's size (ftruncate) and remaps live: new bytes read as zero,
@@ -112,7 +113,8 @@ extension MappedFile {
         let overflowed = runCount == UInt32.max
         let patched = overflowed ? [] : (0..<Int(runCount)).map { runs[2 * $0]..<runs[2 * $0 + 1] }
         // Past the end of the file now: where the kernel has already dropped private edits.
-        let fileEnd = overflowed ? ((try? systemFileSize(state.descriptor).get(orThrow: "fstat").size).map(pageCeiling) ?? 0) : 0
+        let fileEnd =
+            overflowed ? ((try? systemFileSize(state.descriptor).get(orThrow: "fstat").size).map(pageCeiling) ?? 0) : 0
         for mapping in knownMappings(state) where mapping.fileBacked > 0 {
             let base = UInt(bitPattern: mapping.base)
             let end = base + UInt(mapping.fileBacked)
@@ -176,7 +178,10 @@ extension MappedFile {
     func faultError(at address: UnsafeRawPointer?, _ state: State) -> MapError {
         guard let address, !state.isClosed else { return .busError }
         let mappings = knownMappings(state)
-        guard let mapping = mappings.first(where: { address >= UnsafeRawPointer($0.base) && address < UnsafeRawPointer($0.base + $0.capacity) }),
+        guard
+            let mapping = mappings.first(where: {
+                address >= UnsafeRawPointer($0.base) && address < UnsafeRawPointer($0.base + $0.capacity)
+            }),
             mapping.fileBacked > 0,
             case .success(let file) = systemFileSize(state.descriptor)
         else { return .busError }

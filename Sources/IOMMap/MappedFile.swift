@@ -1,3 +1,7 @@
+import CIOMMap
+import Synchronization
+import SystemPackage
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,9 +9,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CIOMMap
-import Synchronization
-import SystemPackage
 
 /// A file mapped into memory: read and write it at any offset, take zero-copy
 /// views, sync, advise, resize with a live remap, and get `.busError` instead
@@ -116,7 +117,9 @@ public final class MappedFile: @unchecked Sendable {
                 of: mapping, size: opened.size, readable: mode.allowsReading, poison: poison)
             iommap_publish_view(published, view, opened.size)
             self.state = Locked(
-                State(descriptor: opened.descriptor, mapping: mapping, view: view, size: opened.size, locksMemory: options.lock))
+                State(
+                    descriptor: opened.descriptor, mapping: mapping, view: view, size: opened.size,
+                    locksMemory: options.lock))
         } catch {
             opened.undo()
             throw error

@@ -1,3 +1,6 @@
+import CIOMMap
+import SystemPackage
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,8 +8,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CIOMMap
-import SystemPackage
 
 // Every system call IOMMap makes goes through this file: EINTR is retried in
 // one place and failures become `Errno` values.

@@ -79,7 +79,10 @@ struct EditCommand: ParsableCommand {
         completion: .list(RecoveryMode.allCases.map(\.rawValue)))
     var recover: String?
 
-    @Flag(help: "With --recover rollback: restore the earlier session's bytes even where another process changed them since.")
+    @Flag(
+        help:
+            "With --recover rollback: restore the earlier session's bytes even where another process changed them since."
+    )
     var force = false
 
     var isHeadless: Bool { !commands.isEmpty || script != nil || watch || recover != nil }
@@ -98,7 +101,8 @@ struct EditCommand: ParsableCommand {
             throw ValidationError("--recover changes the file: it cannot be combined with -r or --private")
         }
         if repl, isHeadless {
-            throw ValidationError("--repl reads its commands from standard input: it cannot be combined with -c, -s or --watch")
+            throw ValidationError(
+                "--repl reads its commands from standard input: it cannot be combined with -c, -s or --watch")
         }
         if repl, noRollback || noSync {
             throw ValidationError("--no-rollback and --no-sync apply to -c and -s only (the REPL never rolls back)")

@@ -143,8 +143,9 @@ struct EditSession {
         }
         do {
             return try Document(
-                path: path, readOnly: readOnly, privateMapping: privateMapping, createSize: createSize, locking: locking)
-        } catch where error.kind == .notFound {
+                path: path, readOnly: readOnly, privateMapping: privateMapping, createSize: createSize, locking: locking
+            )
+        } catch  where error.kind == .notFound {
             throw EditorError(error.message + " (hexmap creates a file only with --create SIZE)", kind: .notFound)
         }
     }

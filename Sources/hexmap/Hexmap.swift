@@ -1,5 +1,6 @@
 import ArgumentParser
 import HexEditor
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)

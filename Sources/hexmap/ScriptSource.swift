@@ -25,8 +25,10 @@ enum ScriptSource {
         while true {
             let count: Int
             do {
-                count = try chunk.withUnsafeMutableBytes { raw in Result { () throws(Errno) in try input.readSome(into: raw) } }
-                    .get()
+                count = try chunk.withUnsafeMutableBytes { raw in
+                    Result { () throws(Errno) in try input.readSome(into: raw) }
+                }
+                .get()
             } catch {
                 throw ReadError(description: "cannot read script \(shown): \(error)")
             }

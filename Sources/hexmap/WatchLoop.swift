@@ -1,3 +1,5 @@
+import HexEditor
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import HexEditor
 
 /// `hexmap FILE --watch` (or a script ending in `follow on`): prints the bytes
 /// other processes append, as xxd lines, until interrupted or until the reader

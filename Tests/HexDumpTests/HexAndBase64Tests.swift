@@ -13,7 +13,7 @@ import Testing
     @Test func numbersArePaddedToTheirWidth() {
         #expect(Hex.number(0) == "0")
         #expect(Hex.number(0x1f, width: 8) == "0000001f")
-        #expect(Hex.number(0x123456789, width: 4) == "123456789")
+        #expect(Hex.number(0x1_2345_6789, width: 4) == "123456789")
         #expect(Hex.number(-255, width: 4) == "-00ff")
         #expect(Hex.number(UInt64.max) == "ffffffffffffffff")
         #expect(Hex.number(Int.min) == "-8000000000000000")

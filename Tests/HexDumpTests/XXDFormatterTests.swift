@@ -85,13 +85,15 @@ import Testing
 
                 """)
         let fourZeroLines = dump([UInt8](repeating: 0, count: 64), XXDOptions(autoskip: true))
-        #expect(fourZeroLines.split(separator: "\n").map(String.init).map { $0.prefix(9) } == [
-            "00000000:", "*", "00000030:",
-        ])
+        #expect(
+            fourZeroLines.split(separator: "\n").map(String.init).map { $0.prefix(9) } == [
+                "00000000:", "*", "00000030:",
+            ])
     }
 
     @Test func plainAndCInclude() {
-        #expect(dump(Self.alphabet, XXDOptions(style: .plain)) == "6162636465666768696a6b6c6d6e6f707172737475767778797a\n")
+        #expect(
+            dump(Self.alphabet, XXDOptions(style: .plain)) == "6162636465666768696a6b6c6d6e6f707172737475767778797a\n")
         #expect(dump([], XXDOptions(style: .plain)).isEmpty)
         #expect(dump([], XXDOptions(style: .plain, columns: 0)) == "\n")
         #expect(
@@ -151,4 +153,3 @@ import Testing
         #expect(XXDOptionError.invalidColumns.description == "invalid number of columns (max. 256).")
     }
 }
-

@@ -53,7 +53,8 @@ import Testing
     }
 
     @Test func gapsBecomeZerosOnAStream() throws {
-        #expect(try reverse("00000000: 4142 4344  ABCD\n00000010: 45\n") == [0x41, 0x42, 0x43, 0x44] + .zeros(12) + [0x45])
+        #expect(
+            try reverse("00000000: 4142 4344  ABCD\n00000010: 45\n") == [0x41, 0x42, 0x43, 0x44] + .zeros(12) + [0x45])
     }
 
     @Test func textColumnIsIgnoredAndLinesStopAtTheColumnCount() throws {

@@ -19,7 +19,9 @@ final class BackgroundProcess {
             environment: environment)
     }
 
-    init(_ executable: String, rawArguments: [[UInt8]], captureOutput: Bool = false, environment: [String: String] = [:]) throws {
+    init(
+        _ executable: String, rawArguments: [[UInt8]], captureOutput: Bool = false, environment: [String: String] = [:]
+    ) throws {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -44,12 +46,12 @@ final class BackgroundProcess {
                 copy[bytes.count] = 0
                 return copy
             } + [nil]
-        defer { argv.forEach { $0?.deallocate() } }
+        defer { for pointer in argv { pointer?.deallocate() } }
         var variables = ProcessInfo.processInfo.environment
         variables["TERM"] = nil
         for (key, value) in environment { variables[key] = value }
         let envp: [UnsafeMutablePointer<CChar>?] = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { envp.forEach { free($0) } }
+        defer { for pointer in envp { free(pointer) } }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         guard spawned == 0 else { throw CommandFailed(description: "cannot start \(executable): errno \(spawned)") }
@@ -88,7 +90,9 @@ final class BackgroundProcess {
     var standardError: String { captured("err") }
 
     private func captured(_ name: String) -> String {
-        guard let outputDirectory, let data = FileManager.default.contents(atPath: outputDirectory + "/" + name) else { return "" }
+        guard let outputDirectory, let data = FileManager.default.contents(atPath: outputDirectory + "/" + name) else {
+            return ""
+        }
         return String(decoding: data, as: UTF8.self)
     }
 

@@ -1,5 +1,5 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
 
 /// `hexmap dump` against the real `/usr/bin/xxd`: same standard output, byte for byte, and the
@@ -61,7 +61,9 @@ import Testing
         }
     }
 
-    static let stdinOptionSets: [[String]] = [[], ["-i"], ["-s", "5"], ["-s", "-5"], ["-s", "+3", "-l", "9"], ["-a", "-p"]]
+    static let stdinOptionSets: [[String]] = [
+        [], ["-i"], ["-s", "5"], ["-s", "-5"], ["-s", "+3", "-l", "9"], ["-a", "-p"],
+    ]
 
     /// Standard input, as `-` and as a missing FILE, both redirected from a file and through a pipe.
     @Test(arguments: stdinOptionSets)

@@ -15,7 +15,8 @@ import Testing
     @Test(arguments: DumpFixtures.names)
     func dumpThenReverseReproducesTheFile(_ name: String) {
         for form in Self.roundTripForms {
-            let script = "\(hexmap) dump \(form.dump) \(name) | \(hexmap) dump -r \(form.reverse) > \(name).back-\(getpid())"
+            let script =
+                "\(hexmap) dump \(form.dump) \(name) | \(hexmap) dump -r \(form.reverse) > \(name).back-\(getpid())"
             let outcome = DumpTestSupport.shell(script + "; cmp -s \(name) \(name).back-\(getpid())", in: Self.fixtures)
             #expect(outcome.status == 0, "dump \(form.dump) | dump -r \(form.reverse) of \(name)")
             try? FileManager.default.removeItem(atPath: Self.fixtures + "/\(name).back-\(getpid())")

@@ -1,5 +1,5 @@
-import TestSupport
 import Foundation
+import TestSupport
 
 /// Runs the built `hexmap` and the system `xxd` on files made for the test run.
 enum DumpTestSupport {
@@ -103,4 +103,3 @@ enum DumpFixtures {
         for name in names { DumpTestSupport.write(bytes(name), to: directory + "/" + name) }
     }
 }
-

@@ -46,8 +46,8 @@ struct LiveTerminalLossTests {
         let argv = arguments.map { strdup($0) } + [nil]
         let envp = environment.map { strdup($0) } + [nil]
         defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
         }
         var pid: pid_t = 0
         try #require(posix_spawn(&pid, argv[0]!, &actions, &attributes, argv, envp) == 0)

@@ -140,8 +140,10 @@ struct LiveViewTests {
         let errPath = scratch.url.appendingPathComponent("err.txt").path
         let watcher = try OtherWriter.start(
             "/bin/sh",
-            ["-c", "f=$1; o=$2; e=$3; shift 3; exec \"$@\" >\"$o\" 2>\"$e\"", "watch", path, outPath, errPath,
-             hexmapExecutable().path, path] + options)
+            [
+                "-c", "f=$1; o=$2; e=$3; shift 3; exec \"$@\" >\"$o\" 2>\"$e\"", "watch", path, outPath, errPath,
+                hexmapExecutable().path, path,
+            ] + options)
         defer { watcher.terminate() }
         func output() -> String { (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "" }
         func waitForOutput(_ text: String) -> String {
@@ -210,4 +212,3 @@ enum OtherWriter {
         try BackgroundProcess(executable, arguments)
     }
 }
-

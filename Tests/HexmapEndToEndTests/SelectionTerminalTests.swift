@@ -197,7 +197,8 @@ struct SelectionTerminalTests {
         try plain.waitFor("sel 0x0-0x2")
         let screen = try plain.capture(escapes: true)
         for code in Array(30...37) + Array(40...47) {
-            #expect(!screen.contains("\u{1b}[\(code)m") && !screen.contains(";\(code)m"), "colour \(code) despite NO_COLOR")
+            #expect(
+                !screen.contains("\u{1b}[\(code)m") && !screen.contains(";\(code)m"), "colour \(code) despite NO_COLOR")
         }
         #expect(screen.contains("\u{1b}[7m") || screen.contains(";7m"), "the selection is in reverse video")
         try quit(plain)

@@ -170,7 +170,9 @@ struct TUITests {
             #expect(!screen.contains("\u{1b}[\(colour)m"), "colour \(colour) used despite NO_COLOR")
         }
         // tmux may join attributes: the cursor is reverse, bold and underlined (ESC[1;4;7m).
-        #expect(screen.contains("\u{1b}[7m") || screen.contains(";7m"), "the cursor and status line still stand out (reverse)")
+        #expect(
+            screen.contains("\u{1b}[7m") || screen.contains(";7m"),
+            "the cursor and status line still stand out (reverse)")
         try tmux.type(":q")
         try tmux.press("Enter")
         try tmux.waitFor("hexmap-exit=")

@@ -80,7 +80,9 @@ final class TmuxSession {
 
     @discardableResult
     private func tmux(_ arguments: [String]) throws -> String {
-        try run(TmuxSession.which("tmux") ?? "/usr/bin/tmux", ["-L", socket] + arguments, environment: TmuxSession.environment)
+        try run(
+            TmuxSession.which("tmux") ?? "/usr/bin/tmux", ["-L", socket] + arguments,
+            environment: TmuxSession.environment)
     }
 
     /// The caller's environment without what would change the editor under test
@@ -169,8 +171,8 @@ func runProcess(_ executable: String, _ arguments: [String], environment: [Strin
     let argv = ([executable] + arguments).map { strdup($0) } + [nil]
     let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer {
-        argv.forEach { free($0) }
-        envp.forEach { free($0) }
+        for pointer in argv { free(pointer) }
+        for pointer in envp { free(pointer) }
     }
     var pid: pid_t = 0
     let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)

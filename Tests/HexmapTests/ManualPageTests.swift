@@ -44,8 +44,10 @@ struct ManualPageTests {
     @Test func everyCommandSettingAndKeyOfTheHelpIsOnThePage() {
         for declaration in CommandTable.all {
             #expect(Self.page.contains(".TP\n" + Roff.usage(declaration.usage)), "the page misses \(declaration.name)")
-            #expect(Self.flowing.contains(Roff.prose(declaration.summary)), "the page misses what \(declaration.name) does")
-            #expect(Self.flowing.contains(Roff.bold(declaration.example)), "the page misses \(declaration.name)'s example")
+            #expect(
+                Self.flowing.contains(Roff.prose(declaration.summary)), "the page misses what \(declaration.name) does")
+            #expect(
+                Self.flowing.contains(Roff.bold(declaration.example)), "the page misses \(declaration.name)'s example")
         }
         for setting in Settings.all {
             #expect(Self.page.contains(".TP\n" + Roff.usage("\(setting.name)=\(setting.valuesUsage)")))
@@ -80,7 +82,9 @@ struct ManualPageTests {
             "--recover", "--force", "--help", "--generate-completion-script",
         ]
         for spelling in spellings {
-            #expect(page.contains("\n.TP\n" + Roff.bold(spelling)) || page.contains(", " + Roff.bold(spelling)), "\(spelling)")
+            #expect(
+                page.contains("\n.TP\n" + Roff.bold(spelling)) || page.contains(", " + Roff.bold(spelling)),
+                "\(spelling)")
         }
         // Read from ArgumentParser: a value name and the help text come along.
         let create = ManualOption.options(of: EditCommand.self).first { $0.names == ["--create"] }
@@ -112,7 +116,8 @@ struct ManualPageTests {
         for line in Self.page.split(separator: "\n") where line.hasPrefix(".") {
             let name = line.dropFirst().prefix { !$0.isWhitespace }
             #expect(
-                ["\\\"", "TH", "SH", "SS", "PP", "TP", "SY", "YS", "RS", "RE", "EX", "EE", "BR", "br"].contains(String(name)),
+                ["\\\"", "TH", "SH", "SS", "PP", "TP", "SY", "YS", "RS", "RE", "EX", "EE", "BR", "br"].contains(
+                    String(name)),
                 "unexpected request: \(line)")
         }
         #expect(!Self.page.contains("\n\n"), "a blank line in fill mode")

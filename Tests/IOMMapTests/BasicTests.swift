@@ -1,7 +1,7 @@
 import Foundation
 import IOMMap
-import Testing
 import TestSupport
+import Testing
 
 /// iommap's basic suite, in our words: open, read, write, sync, size, modes.
 @Suite struct BasicTests {

@@ -1,8 +1,8 @@
 import Foundation
 import IOMMap
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 /// iommap's concurrent suite, with OS threads: readers, writers, a resizer and a closer on one handle.
 @Suite struct ConcurrencyTests {

@@ -1,7 +1,7 @@
 import Foundation
 import IOMMap
-import Testing
 import TestSupport
+import Testing
 
 /// iommap's edge suite and CPython's bounds themes: every boundary, every call after close, bad arguments.
 @Suite struct EdgeTests {
@@ -26,15 +26,29 @@ import TestSupport
         let mapped = try MappedFile(path: file.path)
         let bad: [(Int, Int)] = [(-1, 1), (0, -1), (Int.max, 1), (1, Int.max), (Int.min, 0), (50, Int.max - 10)]
         for (offset, count) in bad {
-            #expect(mapError { _ = try mapped.read(at: offset, count: count) } == .outOfBounds(offset: offset, count: count, size: 100))
-            #expect(mapError { try mapped.fill(1, at: offset, count: count) } == .outOfBounds(offset: offset, count: count, size: 100))
-            #expect(mapError { _ = try mapped.region(at: offset, count: count) } == .outOfBounds(offset: offset, count: count, size: 100))
-            #expect(mapError { try mapped.sync(offset: offset, count: count) } == .outOfBounds(offset: offset, count: count, size: 100))
-            #expect(mapError { try mapped.advise(.normal, offset: offset, count: count) } == .outOfBounds(offset: offset, count: count, size: 100))
+            #expect(
+                mapError { _ = try mapped.read(at: offset, count: count) }
+                    == .outOfBounds(offset: offset, count: count, size: 100))
+            #expect(
+                mapError { try mapped.fill(1, at: offset, count: count) }
+                    == .outOfBounds(offset: offset, count: count, size: 100))
+            #expect(
+                mapError { _ = try mapped.region(at: offset, count: count) }
+                    == .outOfBounds(offset: offset, count: count, size: 100))
+            #expect(
+                mapError { try mapped.sync(offset: offset, count: count) }
+                    == .outOfBounds(offset: offset, count: count, size: 100))
+            #expect(
+                mapError { try mapped.advise(.normal, offset: offset, count: count) }
+                    == .outOfBounds(offset: offset, count: count, size: 100))
         }
-        #expect(mapError { try mapped.move(from: 0, to: 95, count: 10) } == .outOfBounds(offset: 95, count: 10, size: 100))
-        #expect(mapError { _ = try mapped.find([1], in: -1..<Int.max) } == .outOfBounds(offset: -1, count: Int.max, size: 100))
-        #expect(mapError { _ = try mapped.findLast([1], in: 50..<101) } == .outOfBounds(offset: 50, count: 51, size: 100))
+        #expect(
+            mapError { try mapped.move(from: 0, to: 95, count: 10) } == .outOfBounds(offset: 95, count: 10, size: 100))
+        #expect(
+            mapError { _ = try mapped.find([1], in: -1..<Int.max) }
+                == .outOfBounds(offset: -1, count: Int.max, size: 100))
+        #expect(
+            mapError { _ = try mapped.findLast([1], in: 50..<101) } == .outOfBounds(offset: 50, count: 51, size: 100))
         #expect(mapError { try mapped.resize(to: -1) } == .invalidArgument("size -1 is negative"))
         #expect(file.bytes == pattern(100))
     }
@@ -46,7 +60,11 @@ import TestSupport
         #expect(mapError { try mapped.close() } == .closed)
         #expect(mapError { _ = try mapped.read(at: 0, count: 1) } == .closed)
         var one: UInt8 = 0
-        #expect(mapError { try withUnsafeMutableBytes(of: &one) { (buffer) throws(MapError) in try mapped.read(into: buffer, at: 0) } } == .closed)
+        #expect(
+            mapError {
+                try withUnsafeMutableBytes(of: &one) { (buffer) throws(MapError) in try mapped.read(into: buffer, at: 0)
+                }
+            } == .closed)
         #expect(mapError { try mapped.write([1], at: 0) } == .closed)
         #expect(mapError { try mapped.fill(1, at: 0, count: 1) } == .closed)
         #expect(mapError { try mapped.move(from: 0, to: 1, count: 1) } == .closed)
@@ -75,7 +93,8 @@ import TestSupport
         #expect(try shrinking.size() == 500)
         #expect(big.sizeOnDisk == 500)
         #expect(try shrinking.read(at: 0, count: 500) == Array(pattern(1000)[0..<500]))
-        #expect(mapError { _ = try shrinking.read(at: 500, count: 1) } == .outOfBounds(offset: 500, count: 1, size: 500))
+        #expect(
+            mapError { _ = try shrinking.read(at: 500, count: 1) } == .outOfBounds(offset: 500, count: 1, size: 500))
         try shrinking.resize(to: 0)
         #expect(try shrinking.size() == 0)
         #expect(big.sizeOnDisk == 0)
@@ -119,7 +138,9 @@ import TestSupport
         try mapped.advise(advice, offset: 100, count: 5000)  // unaligned: rounded, not rejected
         try mapped.advise(advice, offset: 0, count: 0)  // 0 means to the end
         try mapped.advise(advice)
-        #expect(mapError { try mapped.advise(advice, offset: 4096, count: 3 * 4096) } == .outOfBounds(offset: 4096, count: 3 * 4096, size: 3 * 4096 + 17))
+        #expect(
+            mapError { try mapped.advise(advice, offset: 4096, count: 3 * 4096) }
+                == .outOfBounds(offset: 4096, count: 3 * 4096, size: 3 * 4096 + 17))
         #expect(try mapped.read(at: 0, count: 3 * 4096 + 17) == pattern(3 * 4096 + 17))  // dontNeed keeps shared data
     }
 
@@ -127,23 +148,34 @@ import TestSupport
         let file = TemporaryFile().create(pattern(4096))
         let mapped = try MappedFile(path: file.path, options: OpenOptions(sharing: .private))
         try mapped.write([1, 2, 3], at: 0)
-        #expect(mapError { try mapped.advise(.dontNeed) } == .invalidArgument("dontNeed would discard the changes of a private mapping"))
+        #expect(
+            mapError { try mapped.advise(.dontNeed) }
+                == .invalidArgument("dontNeed would discard the changes of a private mapping"))
         #expect(try mapped.read(at: 0, count: 3) == [1, 2, 3])
     }
 
     @Test func missingFileIsASystemErrorAndCreatesNothing() throws {
         let file = TemporaryFile()
-        #expect(mapError { _ = try MappedFile(path: file.path) } == .system(operation: "open", errno: .noSuchFileOrDirectory))
-        #expect(mapError { _ = try MappedFile(path: file.path, mode: .read) } == .system(operation: "open", errno: .noSuchFileOrDirectory))
+        #expect(
+            mapError { _ = try MappedFile(path: file.path) }
+                == .system(operation: "open", errno: .noSuchFileOrDirectory))
+        #expect(
+            mapError { _ = try MappedFile(path: file.path, mode: .read) }
+                == .system(operation: "open", errno: .noSuchFileOrDirectory))
         #expect(!file.exists)
     }
 
     @Test func readModeWithCreateOrTruncateIsRefusedBeforeTouchingTheDisk() throws {
         let missing = TemporaryFile()
-        #expect(mapError { _ = try MappedFile(path: missing.path, mode: .read, options: OpenOptions(create: true)) } == .invalidArgument("a read-only open cannot create or truncate the file"))
+        #expect(
+            mapError { _ = try MappedFile(path: missing.path, mode: .read, options: OpenOptions(create: true)) }
+                == .invalidArgument("a read-only open cannot create or truncate the file"))
         #expect(!missing.exists)
         let existing = TemporaryFile().create(pattern(100))
-        #expect(mapError { _ = try MappedFile(path: existing.path, mode: .read, options: OpenOptions(truncate: true, size: 0)) } == .invalidArgument("a read-only open cannot create or truncate the file"))
+        #expect(
+            mapError {
+                _ = try MappedFile(path: existing.path, mode: .read, options: OpenOptions(truncate: true, size: 0))
+            } == .invalidArgument("a read-only open cannot create or truncate the file"))
         #expect(existing.bytes == pattern(100))
     }
 
@@ -167,7 +199,9 @@ import TestSupport
 
     @Test func negativeSizeOptionIsInvalidAndChangesNothing() throws {
         let file = TemporaryFile()
-        #expect(mapError { _ = try MappedFile(path: file.path, options: OpenOptions(create: true, size: -5)) } == .invalidArgument("size -5 is negative"))
+        #expect(
+            mapError { _ = try MappedFile(path: file.path, options: OpenOptions(create: true, size: -5)) }
+                == .invalidArgument("size -5 is negative"))
         #expect(!file.exists)
     }
 
@@ -183,13 +217,17 @@ import TestSupport
         let file = TemporaryFile(name: "données-🗺️.bin").create(pattern(10))
         let mapped = try MappedFile(path: file.path)
         #expect(try mapped.read(at: 0, count: 10) == pattern(10))
-        #expect(mapError { _ = try MappedFile(path: file.path + "\0.evil") } == .invalidArgument("the path contains a NUL byte"))
+        #expect(
+            mapError { _ = try MappedFile(path: file.path + "\0.evil") }
+                == .invalidArgument("the path contains a NUL byte"))
         #expect(mapError { _ = try MappedFile(path: "") } == .invalidArgument("the path is empty"))
     }
 
     @Test func directoriesAreNotRegularFiles() throws {
         let file = TemporaryFile()
-        #expect(mapError { _ = try MappedFile(path: file.directory, mode: .read) } == .invalidArgument("not a regular file"))
+        #expect(
+            mapError { _ = try MappedFile(path: file.directory, mode: .read) } == .invalidArgument("not a regular file")
+        )
     }
 
     @Test func emptyFilesOpenAndGrow() throws {

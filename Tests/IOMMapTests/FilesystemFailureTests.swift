@@ -56,7 +56,9 @@ struct FilesystemFailureTests {
         defer { disk.remove() }
         let path = disk.directory + "/sparse.dat"
         let mapped = try MappedFile(path: path, options: OpenOptions(create: true, size: 4 << 20))
-        #expect(mapError { try mapped.allocate(offset: 0, count: 4 << 20) } == .system(operation: "fallocate", errno: .noSpace))
+        #expect(
+            mapError { try mapped.allocate(offset: 0, count: 4 << 20) }
+                == .system(operation: "fallocate", errno: .noSpace))
         #expect(try mapped.allocate(offset: 0, count: 64 << 10))
         try mapped.write([UInt8](repeating: 7, count: 64 << 10), at: 0)  // reserved: cannot fail
         try mapped.zero(offset: 0, count: 64 << 10)  // a hole again: the blocks come back
@@ -72,7 +74,9 @@ struct FilesystemFailureTests {
         #expect(FileManager.default.createFile(atPath: path, contents: Data(pattern(1000))))
         try disk.remountReadOnly()
         #expect(mapError { _ = try MappedFile(path: path) } == .system(operation: "open", errno: .readOnlyFileSystem))
-        #expect(mapError { _ = try MappedFile(path: disk.directory + "/new.bin", options: OpenOptions(create: true)) } == .system(operation: "open", errno: .readOnlyFileSystem))
+        #expect(
+            mapError { _ = try MappedFile(path: disk.directory + "/new.bin", options: OpenOptions(create: true)) }
+                == .system(operation: "open", errno: .readOnlyFileSystem))
         let reader = try MappedFile(path: path, mode: .read)
         #expect(try reader.read(at: 0, count: 1000) == pattern(1000))
         try reader.close()

@@ -12,7 +12,8 @@ import Testing
             let file = TemporaryFile().create(pattern(old))
             let mapped = try MappedFile(path: file.path, options: OpenOptions(truncate: true, size: wanted))
             #expect(try mapped.size() == wanted)
-            #expect(try mapped.read(at: 0, count: wanted) == [UInt8](repeating: 0, count: wanted), "\(old) -> \(wanted)")
+            #expect(
+                try mapped.read(at: 0, count: wanted) == [UInt8](repeating: 0, count: wanted), "\(old) -> \(wanted)")
             #expect(file.bytes == [UInt8](repeating: 0, count: wanted), "\(old) -> \(wanted)")
         }
         let file = TemporaryFile().create(pattern(100))
@@ -48,7 +49,8 @@ import Testing
                     if growth % 1000 == 0 {
                         let held = mapped.heldViewsAndMappings
                         mostViews.store(max(mostViews.load(ordering: .relaxed), held.views), ordering: .relaxed)
-                        mostMappings.store(max(mostMappings.load(ordering: .relaxed), held.mappings), ordering: .relaxed)
+                        mostMappings.store(
+                            max(mostMappings.load(ordering: .relaxed), held.mappings), ordering: .relaxed)
                     }
                 }
                 anonymousAtEnd.store(anonymousResidentKiB(), ordering: .relaxed)
@@ -62,7 +64,9 @@ import Testing
             while !stop.load(ordering: .acquiring) {
                 let offset = Int(generator.next() % 56)
                 withUnsafeMutableBytes(of: &word) { buffer in
-                    if (try? mapped.read(into: buffer, at: offset)) == nil || Array(buffer) != Array(expected[offset..<(offset + 8)]) {
+                    if (try? mapped.read(into: buffer, at: offset)) == nil
+                        || Array(buffer) != Array(expected[offset..<(offset + 8)])
+                    {
                         wrongReads.add(1, ordering: .relaxed)
                     }
                 }
@@ -143,7 +147,9 @@ import Testing
             while !stop.load(ordering: .acquiring) {
                 let offset = Int(generator.next() % 56)
                 withUnsafeMutableBytes(of: &word) { buffer in
-                    if (try? mapped.read(into: buffer, at: offset)) == nil || Array(buffer) != Array(expected[offset..<(offset + 8)]) {
+                    if (try? mapped.read(into: buffer, at: offset)) == nil
+                        || Array(buffer) != Array(expected[offset..<(offset + 8)])
+                    {
                         wrongReads.add(1, ordering: .relaxed)
                     }
                 }
@@ -153,7 +159,8 @@ import Testing
         #expect(failedResizes.withLock { $0 } == [])
         // Looked at every 32 replaced views: a handle that kept its mappings would hold 31.
         #expect(mostMappings.load(ordering: .relaxed) <= 8, "mappings held: \(mostMappings.load(ordering: .relaxed))")
-        let mapsOfTheFile = readWholeFile("/proc/self/maps").split(separator: "\n").filter { $0.hasSuffix(file.path) }.count
+        let mapsOfTheFile = readWholeFile("/proc/self/maps").split(separator: "\n").filter { $0.hasSuffix(file.path) }
+            .count
         #expect(mapsOfTheFile <= 8, "\(mapsOfTheFile) areas of the file are mapped")
         #expect(try mapped.read(at: 0, count: 64) == pattern(64))
         blockers.withLock { for blocker in $0 { munmap(UnsafeMutableRawPointer(bitPattern: blocker), 4096) } }
@@ -208,7 +215,9 @@ import Testing
                 var round = 0
                 while !stop.load(ordering: .acquiring) || round < 200 {
                     let page = round % kept
-                    if let bytes = try? mapped.read(at: page * 4096 + 100, count: edits[page].count), bytes != edits[page] {
+                    if let bytes = try? mapped.read(at: page * 4096 + 100, count: edits[page].count),
+                        bytes != edits[page]
+                    {
                         wrong.add(1, ordering: .relaxed)
                     }
                     round += 1
@@ -228,13 +237,15 @@ import Testing
         #expect(unexpected.load(ordering: .relaxed) == 0)
         // Many faults in one guarded scope, in separate runs of pages, repaired at once.
         let faults = mapError {
-            _ = try mapped.withUnsafeBytes { bytes in stride(from: kept + 1, to: pages, by: 3).map { bytes[$0 * 4096] } }
+            _ = try mapped.withUnsafeBytes { bytes in stride(from: kept + 1, to: pages, by: 3).map { bytes[$0 * 4096] }
+            }
         }
         #expect(faults == .busError)
         for page in 0..<kept {
             #expect(try mapped.read(at: page * 4096 + 100, count: edits[page].count) == edits[page])
         }
-        #expect(mapError { _ = try mapped.read(at: (kept + 4) * 4096, count: 8) } == .busError)  // faults again: not zeros
+        // Faults again: not zeros.
+        #expect(mapError { _ = try mapped.read(at: (kept + 4) * 4096, count: 8) } == .busError)
         #expect(file.bytes == Array(pattern(pages * 4096)[0..<(kept * 4096)]))  // the file never saw the edits
     }
 

@@ -112,8 +112,13 @@ import Testing
     @Test func theClosuresOwnErrorComesBackAndTheHandleStaysUsable() throws {
         let file = TemporaryFile().create(pattern(100))
         let mapped = try MappedFile(path: file.path)
-        #expect(mapError { try mapped.withUnsafeBytes { (_) throws(MapError) -> Void in throw .invalidArgument("mine") } } == .invalidArgument("mine"))
-        #expect(mapError { try mapped.withUnsafeMutableBytes { (_) throws(MapError) -> Void in throw .invalidArgument("mine") } } == .invalidArgument("mine"))
+        #expect(
+            mapError { try mapped.withUnsafeBytes { (_) throws(MapError) -> Void in throw .invalidArgument("mine") } }
+                == .invalidArgument("mine"))
+        #expect(
+            mapError {
+                try mapped.withUnsafeMutableBytes { (_) throws(MapError) -> Void in throw .invalidArgument("mine") }
+            } == .invalidArgument("mine"))
         try mapped.write([1], at: 0)  // the mutable scope gave its lock and its change back
         #expect(try mapped.read(at: 0, count: 1) == [1])
     }
@@ -144,7 +149,9 @@ import Testing
                     if (try? mapped.read(into: buffer, at: offset)) == nil || Set(buffer).count != 1 {
                         torn.add(1, ordering: .relaxed)
                     }
-                    if (try? mapped.read(into: buffer, atEach: [0, size - 1], width: 1)) == nil || buffer[0] != buffer[1] {
+                    if (try? mapped.read(into: buffer, atEach: [0, size - 1], width: 1)) == nil
+                        || buffer[0] != buffer[1]
+                    {
                         torn.add(1, ordering: .relaxed)
                     }
                 }
@@ -191,10 +198,18 @@ import Testing
         }
         var buffer = [UInt8](repeating: 0, count: 64)
         buffer.withUnsafeMutableBytes { buffer in
-            #expect(mapError { try mapped.read(into: buffer, atEach: [0, size - 4, 8], width: 8) } == .outOfBounds(offset: size - 4, count: 8, size: size))
-            #expect(mapError { try mapped.read(into: buffer, atEach: [0, -1], width: 8) } == .outOfBounds(offset: -1, count: 8, size: size))
-            #expect(mapError { try mapped.read(into: buffer, atEach: Array(repeating: 0, count: 9), width: 8) } == .invalidArgument("the buffer holds 64 bytes, the gather needs 72"))
-            #expect(mapError { try mapped.read(into: buffer, atEach: [0], width: -1) } == .invalidArgument("width -1 is negative"))
+            #expect(
+                mapError { try mapped.read(into: buffer, atEach: [0, size - 4, 8], width: 8) }
+                    == .outOfBounds(offset: size - 4, count: 8, size: size))
+            #expect(
+                mapError { try mapped.read(into: buffer, atEach: [0, -1], width: 8) }
+                    == .outOfBounds(offset: -1, count: 8, size: size))
+            #expect(
+                mapError { try mapped.read(into: buffer, atEach: Array(repeating: 0, count: 9), width: 8) }
+                    == .invalidArgument("the buffer holds 64 bytes, the gather needs 72"))
+            #expect(
+                mapError { try mapped.read(into: buffer, atEach: [0], width: -1) }
+                    == .invalidArgument("width -1 is negative"))
         }
         try mapped.close()
         buffer.withUnsafeMutableBytes { buffer in

@@ -1,6 +1,6 @@
 import IOMMap
-import Testing
 import TestSupport
+import Testing
 
 /// Sparse files (finding data, reserving room, making holes) and the advisory lock.
 struct HoleAndLockTests {
@@ -14,7 +14,9 @@ struct HoleAndLockTests {
         #expect(data.contains(3 << 20))
         #expect(data.lowerBound >= 2 << 20 && data.upperBound <= 4 << 20)
         #expect(try mapped.nextData(in: data.upperBound..<(8 << 20)) == nil)
-        #expect(mapError { _ = try mapped.nextData(in: 0..<(9 << 20)) } == .outOfBounds(offset: 0, count: 9 << 20, size: 8 << 20))
+        #expect(
+            mapError { _ = try mapped.nextData(in: 0..<(9 << 20)) }
+                == .outOfBounds(offset: 0, count: 9 << 20, size: 8 << 20))
         try mapped.close()
     }
 

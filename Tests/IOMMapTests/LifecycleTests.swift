@@ -2,8 +2,8 @@ import CIOMMap
 import Foundation
 import IOMMap
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 /// iommap's lifecycle suite and what its peers lack: other processes shrinking and growing the file.
 @Suite struct LifecycleTests {
@@ -44,7 +44,8 @@ import TestSupport
         file.truncateExternally(to: 3000)
         #expect(try mapped.refresh() == .shrank(from: 10_000, to: 3000))
         #expect(try mapped.size() == 3000)
-        #expect(mapError { _ = try mapped.read(at: 3000, count: 1) } == .outOfBounds(offset: 3000, count: 1, size: 3000))
+        #expect(
+            mapError { _ = try mapped.read(at: 3000, count: 1) } == .outOfBounds(offset: 3000, count: 1, size: 3000))
         file.writeExternally(Array("appended".utf8), at: 3000)
         #expect(try mapped.refresh() == .grew(from: 3000, to: 3008))
         #expect(try mapped.read(at: 3000, count: 8) == Array("appended".utf8))
@@ -175,7 +176,9 @@ import TestSupport
         let file = TemporaryFile(name: "pipe")
         #expect(mkfifo(file.path, 0o600) == 0)
         #expect(mapError { _ = try MappedFile(path: file.path, mode: .read) } == .invalidArgument("not a regular file"))
-        #expect(mapError { _ = try MappedFile(path: file.path, options: OpenOptions(sharing: .private)) } == .invalidArgument("not a regular file"))
+        #expect(
+            mapError { _ = try MappedFile(path: file.path, options: OpenOptions(sharing: .private)) }
+                == .invalidArgument("not a regular file"))
     }
 }
 

@@ -1,7 +1,7 @@
 import Foundation
 import IOMMap
-import Testing
 import TestSupport
+import Testing
 
 /// iommap's region suite: zero-copy views that outlive their handle.
 @Suite struct RegionTests {

@@ -1,4 +1,5 @@
 import HexDump
+
 /// A command written back as a line of the language: what `help` examples, history and
 /// tests compare. Parsing the text gives the same command again.
 extension Command {

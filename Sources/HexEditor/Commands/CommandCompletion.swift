@@ -72,7 +72,9 @@ public enum CommandCompletion {
             result += grammar.positionals[positionalWords].choices
         }
         let excluded = Set(
-            grammar.optionGroups.filter { group in group.contains { used.contains($0.keyword) } }.flatMap { $0.map(\.keyword) })
+            grammar.optionGroups.filter { group in group.contains { used.contains($0.keyword) } }.flatMap {
+                $0.map(\.keyword)
+            })
         result += grammar.options.map(\.keyword).filter { !used.contains($0) && !excluded.contains($0) }
         return result
     }

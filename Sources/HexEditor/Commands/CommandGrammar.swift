@@ -83,7 +83,8 @@ public struct CommandGrammar: Sendable {
     /// Which arguments the editor's selection may stand in for (see `SelectionUse`).
     public let selection: SelectionUse?
 
-    public init(_ positionals: [Parameter] = [], options optionGroups: [[Option]] = [], selection: SelectionUse? = nil) {
+    public init(_ positionals: [Parameter] = [], options optionGroups: [[Option]] = [], selection: SelectionUse? = nil)
+    {
         self.positionals = positionals
         self.optionGroups = optionGroups
         self.selection = selection

@@ -84,8 +84,10 @@ extension CommandInterpreter {
             switch mode {
             case .first:
                 let match =
-                    backward ? try document.lastMatch(of: pattern, in: range) : try document.firstMatch(of: pattern, in: range)
-                try output.line(json ? JSON.findResult(pattern: described, offset: match) : match.map(hex) ?? "not found")
+                    backward
+                    ? try document.lastMatch(of: pattern, in: range) : try document.firstMatch(of: pattern, in: range)
+                try output.line(
+                    json ? JSON.findResult(pattern: described, offset: match) : match.map(hex) ?? "not found")
                 return match
             case .all:
                 try document.forEachMatch(of: pattern, in: range) { (match) throws(EditorError) -> Bool in
@@ -93,12 +95,15 @@ extension CommandInterpreter {
                     try output.line(json ? JSON.findResult(pattern: described, offset: match) : hex(match))
                     return true
                 }
-                if matches == 0 { try output.line(json ? JSON.findResult(pattern: described, offset: nil) : "not found") }
+                if matches == 0 {
+                    try output.line(json ? JSON.findResult(pattern: described, offset: nil) : "not found")
+                }
             case .count:
                 let count = try document.countMatches(of: pattern, in: range)
-                try output.line(json ? JSON.object([("pattern", .string(described)), ("count", .number(count))]) : String(count))
+                try output.line(
+                    json ? JSON.object([("pattern", .string(described)), ("count", .number(count))]) : String(count))
             }
-        } catch where error.kind == .truncated {
+        } catch  where error.kind == .truncated {
             let found = mode == .all ? " after \(matches) matches (they are printed above)" : ""
             throw EditorError("find: the file shrank during the search\(found): \(error.message)", kind: .truncated)
         }

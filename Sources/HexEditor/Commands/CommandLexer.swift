@@ -1,4 +1,5 @@
 import HexDump
+
 /// Splits one line of the command language into tokens, tracking columns for messages.
 ///
 /// A line is bytes, checked first: no NUL, valid UTF-8, at most `maximumLineLength` bytes.
@@ -172,7 +173,9 @@ struct CommandLexer {
                 advance()
             }
             guard value <= 0xFF else {
-                throw Failure(column: escapeColumn, message: "bad escape: octal \\\(String(value, radix: 8)) is more than a byte (at most \\377)")
+                throw Failure(
+                    column: escapeColumn,
+                    message: "bad escape: octal \\\(String(value, radix: 8)) is more than a byte (at most \\377)")
             }
             return UInt8(value)
         }
@@ -189,10 +192,13 @@ struct CommandLexer {
             }
             return value
         }
-        let character = String(decoding: line[index..<min(line.count, index + Self.sequenceLength(of: byte))], as: UTF8.self)
+        let character = String(
+            decoding: line[index..<min(line.count, index + Self.sequenceLength(of: byte))], as: UTF8.self)
         throw Failure(
             column: escapeColumn,
-            message: "bad escape \\\(character) (known: \\n \\r \\t \\\\ \\\" \\' \\a \\b \\e \\f \\v \\xHH, octal \\0 to \\377)")
+            message:
+                "bad escape \\\(character) (known: \\n \\r \\t \\\\ \\\" \\' \\a \\b \\e \\f \\v \\xHH, octal \\0 to \\377)"
+        )
     }
 
     private static func sequenceLength(of lead: UInt8) -> Int {

@@ -59,7 +59,9 @@ struct ArgumentReader {
                 throw unexpected(token)
             }
             if let conflict = exclusive(with: option).first(where: used.contains) {
-                throw Failure(column: token.column, message: "\(name): '\(word)' and '\(conflict)' cannot go together\(usageHint)")
+                throw Failure(
+                    column: token.column, message: "\(name): '\(word)' and '\(conflict)' cannot go together\(usageHint)"
+                )
             }
             next += 1
             used.insert(option.keyword)
@@ -79,7 +81,9 @@ struct ArgumentReader {
 
     /// The other options of `option`'s group.
     private func exclusive(with option: CommandGrammar.Option) -> [String] {
-        guard let group = grammar.optionGroups.first(where: { $0.contains { $0.keyword == option.keyword } }) else { return [] }
+        guard let group = grammar.optionGroups.first(where: { $0.contains { $0.keyword == option.keyword } }) else {
+            return []
+        }
         return group.map(\.keyword).filter { $0 != option.keyword }
     }
 
@@ -101,7 +105,8 @@ struct ArgumentReader {
 
     /// Reads `parameter`, storing it under `key` (its name unless an option names it).
     private mutating func read(
-        _ parameter: Parameter, after what: String? = nil, into arguments: inout [String: CommandArgument], as key: String? = nil
+        _ parameter: Parameter, after what: String? = nil, into arguments: inout [String: CommandArgument],
+        as key: String? = nil
     ) throws(Failure) {
         let label = what.map { "\(parameter.name) after \($0)" } ?? parameter.name
         let key = key ?? parameter.name
@@ -268,7 +273,8 @@ struct ArgumentReader {
                 masks += [UInt8](repeating: 0xFF, count: bytes.count)
             case .word("i") where next + 1 < tokens.count && tokens[next + 1].glued:
                 guard case .string(let bytes) = tokens[next + 1].kind else {
-                    throw Failure(column: token.column, message: "\(name): i must be followed by a \"string\" (i\"text\")")
+                    throw Failure(
+                        column: token.column, message: "\(name): i must be followed by a \"string\" (i\"text\")")
                 }
                 for byte in bytes {
                     let letter = (0x41...0x5A).contains(byte & 0xDF) && byte & 0x40 != 0
@@ -301,14 +307,17 @@ struct ArgumentReader {
             } else {
                 throw Failure(
                     column: characterColumn,
-                    message: "\(what): bad hex digit '\(scalar)' in '\(word)' (a pattern is hex pairs, ??, 4?, \"text\" or i\"text\")")
+                    message:
+                        "\(what): bad hex digit '\(scalar)' in '\(word)' (a pattern is hex pairs, ??, 4?, \"text\" or i\"text\")"
+                )
             }
             characterColumn += 1
         }
         if nibbles.count % 2 != 0 {
             throw Failure(
                 column: column,
-                message: "\(what): odd number of nibbles in '\(word)' (a byte is two: 0a, ?? or a wildcard nibble like 4?)")
+                message:
+                    "\(what): odd number of nibbles in '\(word)' (a byte is two: 0a, ?? or a wildcard nibble like 4?)")
         }
         var index = 0
         while index < nibbles.count {
@@ -324,21 +333,24 @@ struct ArgumentReader {
         switch token.kind {
         case .string(let bytes):
             guard bytes.count == 1 else {
-                throw Failure(column: token.column, message: "\(name): \(label) must be one byte, the string has \(bytes.count)")
+                throw Failure(
+                    column: token.column, message: "\(name): \(label) must be one byte, the string has \(bytes.count)")
             }
             return bytes[0]
         case .word(let word):
             if word.lowercased().hasPrefix("0x") {
                 let value = try Self.literal(word, column: token.column, what: "\(name): \(label)")
                 guard value <= 0xFF else {
-                    throw Failure(column: token.column, message: "\(name): \(label) must be at most 0xff, not '\(word)'")
+                    throw Failure(
+                        column: token.column, message: "\(name): \(label) must be at most 0xff, not '\(word)'")
                 }
                 return UInt8(value)
             }
             var bytes: [UInt8] = []
             try Self.appendHex(word, column: token.column, to: &bytes, what: name)
             guard bytes.count == 1 else {
-                throw Failure(column: token.column, message: "\(name): \(label) must be one hex pair like ff, not '\(word)'")
+                throw Failure(
+                    column: token.column, message: "\(name): \(label) must be one hex pair like ff, not '\(word)'")
             }
             return bytes[0]
         }

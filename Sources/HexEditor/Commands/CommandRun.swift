@@ -73,7 +73,8 @@ public final class CommandRun {
             grammar.positionals.contains(where: { $0.name == name && !$0.optional })
         else { return }
         let names = (grammar.selection?.names ?? [name]).joined(separator: " ")
-        throw EditorError("\(command.name): nothing is selected: give \(names), or select bytes first (v in the editor)")
+        throw EditorError(
+            "\(command.name): nothing is selected: give \(names), or select bytes first (v in the editor)")
     }
 
     /// Writes one line of output (stdout headless, the message line or a pager interactive).

@@ -1,4 +1,5 @@
 import HexDump
+
 /// `print [OFF [LEN]] as FORMAT`: bytes as text to paste into code or another tool.
 public enum CopyFormat: String, CaseIterable, Equatable, Sendable {
     /// One hex string, lowercase, no separators: `7f454c46`.

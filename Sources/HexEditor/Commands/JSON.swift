@@ -1,4 +1,5 @@
 import HexDump
+
 /// The few JSON shapes `--json` writes: one object a line, keys in a fixed order.
 enum JSON {
     enum Value {

@@ -37,14 +37,20 @@ public enum SelectionUse: Equatable, Sendable {
     public var helpLines: [String] {
         switch self {
         case .range(let offset, let length):
-            ["While bytes are selected (v in the editor), \(offset) and \(length) may be left out:",
-             "the selection is the range."]
+            [
+                "While bytes are selected (v in the editor), \(offset) and \(length) may be left out:",
+                "the selection is the range.",
+            ]
         case .bounds(let from, let to):
-            ["While bytes are selected (v in the editor) and neither \(from) nor \(to) is given,",
-             "the search stays inside the selection."]
+            [
+                "While bytes are selected (v in the editor) and neither \(from) nor \(to) is given,",
+                "the search stays inside the selection.",
+            ]
         case .start(let offset):
-            ["While bytes are selected (v in the editor) and \(offset) is left out, it is the",
-             "selection's first byte."]
+            [
+                "While bytes are selected (v in the editor) and \(offset) is left out, it is the",
+                "selection's first byte.",
+            ]
         }
     }
 }

@@ -220,7 +220,8 @@ extension Document {
         }
     }
 
-    private func write(_ replacement: JournalEntry.Replacement, at offset: Int, stop: StopRequest?) throws(EditorError) {
+    private func write(_ replacement: JournalEntry.Replacement, at offset: Int, stop: StopRequest?) throws(EditorError)
+    {
         switch replacement {
         case .bytes(let bytes):
             try bytes.restore(into: store, at: offset, release: release)

@@ -1,3 +1,6 @@
+import IOMMap
+import SystemPackage
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,8 +8,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import IOMMap
-import SystemPackage
 
 /// A file open for editing: its bytes (a `ByteStore`), the undo journal, and the rules every
 /// edit follows (bounds, read-only, never growing on a patch).
@@ -95,7 +96,9 @@ public final class Document {
         let creates = createSize != nil && !privateMapping
         let file: MappedFile
         do {
-            file = try MappedFile(path: path, mode: readOnly ? .read : .readWrite, options: OpenOptions(create: creates, sharing: sharing))
+            file = try MappedFile(
+                path: path, mode: readOnly ? .read : .readWrite, options: OpenOptions(create: creates, sharing: sharing)
+            )
             isReadOnly = readOnly
         } catch .system(_, let errno)
             where !readOnly && !creates && [Errno.permissionDenied, .notPermitted, .readOnlyFileSystem].contains(errno)
@@ -117,7 +120,7 @@ public final class Document {
         if !isReadOnly && !privateMapping && locking != .none {
             do throws(EditorError) {
                 editLock = try EditLock.acquire(store: store, displayPath: shown, waitSeconds: locking.waitSeconds)
-            } catch where error.kind == .busy && locking == .orReadOnly {
+            } catch  where error.kind == .busy && locking == .orReadOnly {
                 // The status line has room for the name, not always for the whole path.
                 let holder = (try? store.fileID()).map(EditLock.holder(of:)) ?? "another process"
                 store.close()

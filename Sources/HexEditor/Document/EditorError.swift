@@ -1,5 +1,5 @@
-import IOMMap
 import HexDump
+import IOMMap
 
 /// An error the editor reports to a person: the message says what went wrong and, where it
 /// can, what to do instead; the kind lets callers decide (exit status, retry, read-only

@@ -1,3 +1,5 @@
+import SystemPackage
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,8 +7,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-
-import SystemPackage
 
 /// Bytes the undo journal keeps: what an overwrite replaced, what a delete or a shrinking
 /// resize cut away, what an insert put in.
@@ -69,7 +69,8 @@ struct SavedBytes {
     /// `release` is called for each finished stretch of `releaseInterval` bytes (and the
     /// last, shorter one), so the caller can drop the pages it no longer needs.
     static func capture(
-        from store: any ByteStore, at offset: Int, count: Int, stop: StopRequest? = nil, journal: RecoveryJournal? = nil,
+        from store: any ByteStore, at offset: Int, count: Int, stop: StopRequest? = nil,
+        journal: RecoveryJournal? = nil,
         release: (_ offset: Int, _ count: Int) -> Void = { _, _ in }
     ) throws(EditorError) -> SavedBytes {
         if count <= inMemoryLimit {

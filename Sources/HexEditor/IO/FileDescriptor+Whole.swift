@@ -74,8 +74,9 @@ extension FileDescriptor {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: min(limit, 1 << 16))
         while bytes.count < limit {
-            let count = try chunk.withUnsafeMutableBytes { raw in Result { () throws(Errno) in try readSome(into: raw) } }
-                .get()
+            let count = try chunk.withUnsafeMutableBytes { raw in Result { () throws(Errno) in try readSome(into: raw) }
+            }
+            .get()
             if count == 0 { break }
             bytes += chunk[0..<min(count, limit - bytes.count)]
         }

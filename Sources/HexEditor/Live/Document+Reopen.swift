@@ -10,7 +10,8 @@ extension Document {
     func reopenIfReplaced() throws(EditorError) -> String? {
         _ = try currentSize()  // a closed document stays closed
         guard let current = FileIdentity(path: path) else {
-            throw EditorError("\(displayPath) was deleted: still showing the old file (reopen once a new file is there)")
+            throw EditorError(
+                "\(displayPath) was deleted: still showing the old file (reopen once a new file is there)")
         }
         guard current != identity else { return nil }
         if unsyncedEdits > 0 {

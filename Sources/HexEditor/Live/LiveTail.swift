@@ -66,7 +66,8 @@ public final class LiveTail {
             do {
                 _ = try document.reopenIfReplaced()
             } catch {
-                return fate == .replaced ? nil : "\(document.displayPath) was replaced but cannot be reopened: \(error.message)"
+                return fate == .replaced
+                    ? nil : "\(document.displayPath) was replaced but cannot be reopened: \(error.message)"
             }
             position = 0
             fate = .present

@@ -1,3 +1,6 @@
+import IOMMap
+import SystemPackage
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,8 +8,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import IOMMap
-import SystemPackage
 
 /// The recovery journal in a document's life: started for a session that holds the edit lock,
 /// written before every change, removed when the changes are synced, taken back, or meant to
@@ -45,7 +46,8 @@ extension Document {
             pendingRecovery = Self.pending(at: location, shown: displayPath)
             recoveryNotice = pendingRecovery?.notice
             if holdingLock { return }
-        } else if let orphan = Self.journalOfReplacedFile(at: path, id: id, directory: location.removingLastComponent()) {
+        } else if let orphan = Self.journalOfReplacedFile(at: path, id: id, directory: location.removingLastComponent())
+        {
             recoveryWarning =
                 "\(displayPath): the journal of an earlier session (pid \(orphan.pid)) belongs to the file that was "
                 + "at this path before it was replaced (\(orphan.id)): it is not applied to this one"
@@ -67,15 +69,19 @@ extension Document {
         at path: FilePath, id: MappedFile.FileID, directory: FilePath
     ) -> JournalContents? {
         let resolved = path.withPlatformString { realpath($0, nil) }
-        let name = resolved.map { pointer in
-            defer { free(pointer) }
-            return RecoveryJournal.bytes(of: FilePath(platformString: pointer))
-        } ?? RecoveryJournal.bytes(of: path)
+        let name =
+            resolved.map { pointer in
+                defer { free(pointer) }
+                return RecoveryJournal.bytes(of: FilePath(platformString: pointer))
+            } ?? RecoveryJournal.bytes(of: path)
         guard let handle = directory.withPlatformString({ opendir($0) }) else { return nil }
         defer { closedir(handle) }
         while let entry = readdir(handle) {
-            let entryName = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            guard entryName.hasSuffix(".journal"), let contents = try? JournalContents.read(directory.appending(entryName)),
+            let entryName = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard entryName.hasSuffix(".journal"),
+                let contents = try? JournalContents.read(directory.appending(entryName)),
                 !contents.id.mayBeSameFile(as: id), contents.filePath == name
             else { continue }
             return contents
@@ -137,10 +143,12 @@ extension Document {
             record = .overwrite(
                 offset: offset, count: old.count, undo: try old.journalUndo(in: journal), result: try new.result())
         case .insert(let offset, let bytes):
-            record = .insert(offset: offset, count: bytes.count, sizeBefore: try currentSize(), inserted: try bytes.fingerprint())
+            record = .insert(
+                offset: offset, count: bytes.count, sizeBefore: try currentSize(), inserted: try bytes.fingerprint())
         case .delete(let offset, let removed):
             record = .delete(
-                offset: offset, count: removed.count, sizeBefore: try currentSize(), removed: try removed.journalUndo(in: journal))
+                offset: offset, count: removed.count, sizeBefore: try currentSize(),
+                removed: try removed.journalUndo(in: journal))
         case .resize(let from, let to, let cutTail):
             record = .resize(from: from, to: to, cutTail: try cutTail?.journalUndo(in: journal))
         }
@@ -158,13 +166,16 @@ extension Document {
             case .bytes(let bytes): undo = try bytes.journalUndo(in: journal)
             case .repeated(let byte, _): undo = .repeated(byte)
             }
-            record = .overwrite(offset: offset, count: old.count, undo: undo, result: .fingerprint(try old.fingerprint()))
+            record = .overwrite(
+                offset: offset, count: old.count, undo: undo, result: .fingerprint(try old.fingerprint()))
         case .insert(let offset, let bytes):
             record = .delete(
-                offset: offset, count: bytes.count, sizeBefore: try currentSize(), removed: try bytes.journalUndo(in: journal))
+                offset: offset, count: bytes.count, sizeBefore: try currentSize(),
+                removed: try bytes.journalUndo(in: journal))
         case .delete(let offset, let removed):
             record = .insert(
-                offset: offset, count: removed.count, sizeBefore: try currentSize(), inserted: try removed.fingerprint())
+                offset: offset, count: removed.count, sizeBefore: try currentSize(), inserted: try removed.fingerprint()
+            )
         case .resize(let from, let to, _):
             record = .resize(from: to, to: from, cutTail: nil)
         }
@@ -200,7 +211,8 @@ extension Document {
                 let location = RecoveryJournal.location(for: id)
             {
                 if unsyncedEdits > 0 {
-                    throw EditorError("sync the \(unsyncedEdits) unsynced edits first (:w): a journal starts from a synced file")
+                    throw EditorError(
+                        "sync the \(unsyncedEdits) unsynced edits first (:w): a journal starts from a synced file")
                 }
                 startJournal(at: location, id: id)
             }

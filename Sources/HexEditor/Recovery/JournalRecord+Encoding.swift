@@ -2,7 +2,8 @@
 /// little-endian. A one-byte patch takes 40 bytes.
 extension JournalRecord {
     private enum Kind: UInt8 {
-        case overwrite = 1, insert, delete, resize, chunk, moved, step, cancelled
+        case overwrite = 1
+        case insert, delete, resize, chunk, moved, step, cancelled
     }
 
     func encoded() -> [UInt8] {
@@ -102,11 +103,13 @@ extension JournalRecord {
             }
             return .overwrite(offset: offset, count: count, undo: undo, result: result)
         case .insert:
-            guard let offset = reader.int(), let count = reader.int(), let size = reader.int(), let inserted = reader.u64()
+            guard let offset = reader.int(), let count = reader.int(), let size = reader.int(),
+                let inserted = reader.u64()
             else { return nil }
             return .insert(offset: offset, count: count, sizeBefore: size, inserted: inserted)
         case .delete:
-            guard let offset = reader.int(), let count = reader.int(), let size = reader.int(), let removed = reader.undo()
+            guard let offset = reader.int(), let count = reader.int(), let size = reader.int(),
+                let removed = reader.undo()
             else { return nil }
             return .delete(offset: offset, count: count, sizeBefore: size, removed: removed)
         case .resize:
@@ -115,7 +118,9 @@ extension JournalRecord {
             if hasTail == 1 && tail == nil { return nil }
             return .resize(from: from, to: to, cutTail: tail)
         case .chunk:
-            guard let start = reader.int(), let end = reader.int(), end >= start, let saved = reader.u8() else { return nil }
+            guard let start = reader.int(), let end = reader.int(), end >= start, let saved = reader.u8() else {
+                return nil
+            }
             return .chunk(range: start..<end, saved: saved == 1)
         case .moved:
             guard let start = reader.int(), let end = reader.int(), end >= start else { return nil }

@@ -1,3 +1,6 @@
+import IOMMap
+import SystemPackage
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,8 +8,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import IOMMap
-import SystemPackage
 
 /// Resolving a dead session's journal: `rollback` takes every one of its unsynced edits
 /// back (the bytes and the size as they were before them), `keep` keeps them and syncs.
@@ -37,7 +38,8 @@ struct Recovery {
                 let problems = try conflicts(operations)
                 if !problems.isEmpty {
                     throw EditorError(
-                        "the file changed since the earlier session (pid \(contents.pid)): " + problems.joined(separator: "; ")
+                        "the file changed since the earlier session (pid \(contents.pid)): "
+                            + problems.joined(separator: "; ")
                             + "; rollback --force restores that session's bytes anyway")
                 }
             }
@@ -52,7 +54,8 @@ struct Recovery {
         let count = "\(edits) unsynced edit\(edits == 1 ? "" : "s")"
         var cutOff = ""
         if let last = operations.last, last.end == .cutOff, let name = Self.name(of: last.record) {
-            cutOff = mode == .rollback ? " (one, \(name), was cut off half way)" : " (\(name) cut off half way was undone)"
+            cutOff =
+                mode == .rollback ? " (one, \(name), was cut off half way)" : " (\(name) cut off half way was undone)"
         }
         return mode == .rollback
             ? "rolled back \(count) of the earlier session (pid \(contents.pid))\(cutOff): the file is as it was before them"
@@ -102,7 +105,8 @@ struct Recovery {
     }
 
     /// Undoes the part of a shift its progress records say was done.
-    private func undoShift(_ operation: JournalContents.Operation, range: Range<Int>, distance: Int) throws(EditorError) {
+    private func undoShift(_ operation: JournalContents.Operation, range: Range<Int>, distance: Int) throws(EditorError)
+    {
         var moved = distance > 0 ? range.upperBound..<range.upperBound : range.lowerBound..<range.lowerBound
         var inFlight: (range: Range<Int>, saved: Bool)?
         for record in operation.progress {
@@ -119,7 +123,8 @@ struct Recovery {
         var saved: [UInt8]?
         if let inFlight, inFlight.saved {
             guard let bytes = slotBytes(for: inFlight.range) else {
-                throw EditorError("the journal's chunk slot does not hold the chunk being moved: cannot undo the cut-off shift")
+                throw EditorError(
+                    "the journal's chunk slot does not hold the chunk being moved: cannot undo the cut-off shift")
             }
             saved = bytes
         }
@@ -127,7 +132,8 @@ struct Recovery {
             file: file, range: range, distance: distance, moved: moved, inFlight: inFlight?.range, saved: saved)
         let kept = mover.undo()
         if kept < range.upperBound {
-            throw EditorError("another process cut the file: bytes from \(hex(kept)) on could not be put back", kind: .truncated)
+            throw EditorError(
+                "another process cut the file: bytes from \(hex(kept)) on could not be put back", kind: .truncated)
         }
     }
 
@@ -152,7 +158,9 @@ struct Recovery {
             let path = journalPath.appendingSuffix(".\(index).undo")
             let fd = path.withPlatformString { open($0, O_RDONLY | O_CLOEXEC) }
             guard fd >= 0 else {
-                throw EditorError("the journal's undo file \(TerminalText.path(path)) is missing: cannot restore \(count) bytes at \(hex(offset))")
+                throw EditorError(
+                    "the journal's undo file \(TerminalText.path(path)) is missing: cannot restore \(count) bytes at \(hex(offset))"
+                )
             }
             try SavedBytes(spilledTo: SpillFile(fd: fd), count: count).restore(into: store, at: offset)
         }

@@ -1,3 +1,6 @@
+import IOMMap
+import SystemPackage
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,8 +8,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import IOMMap
-import SystemPackage
 
 /// The recovery journal of one file, for one session: so that nothing is lost when hexmap
 /// dies (SIGKILL, a crash, a power cut with `set journal fsync`).
@@ -52,10 +53,11 @@ final class RecoveryJournal {
         writer.int(sizeAtStart)
         // The absolute path, so a journal is recognised from any directory.
         let resolved = filePath.withPlatformString { realpath($0, nil) }
-        let name = resolved.map { pointer in
-            defer { free(pointer) }
-            return Self.bytes(of: FilePath(platformString: pointer))
-        } ?? Self.bytes(of: filePath)
+        let name =
+            resolved.map { pointer in
+                defer { free(pointer) }
+                return Self.bytes(of: FilePath(platformString: pointer))
+            } ?? Self.bytes(of: filePath)
         writer.u32(UInt32(name.count))
         writer.bytes += name
         writer.u32(CRC32.checksum(writer.bytes))

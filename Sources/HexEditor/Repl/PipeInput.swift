@@ -1,3 +1,5 @@
+import SystemPackage
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import SystemPackage
 
 /// REPL lines from a pipe or a file: no prompt, no echo, each line handed over as soon as its
 /// newline arrives (so a program can drive the REPL through pipes, a line at a time).

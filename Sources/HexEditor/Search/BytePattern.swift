@@ -1,3 +1,5 @@
+import HexDump
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import HexDump
 
 /// What a search looks for: a run of bytes where some bits may be anything.
 ///
@@ -131,8 +132,12 @@ public struct BytePattern: Equatable, Sendable {
     private func filteredMatch(_ buffer: UnsafeRawBufferPointer, from: Int, lastStart: Int, anchor: Int) -> Int? {
         guard let base = buffer.baseAddress else { return nil }
         let second = partner ?? anchor
-        let (firstValue, firstMask) = (SIMD16<UInt8>(repeating: values[anchor]), SIMD16<UInt8>(repeating: masks[anchor]))
-        let (secondValue, secondMask) = (SIMD16<UInt8>(repeating: values[second]), SIMD16<UInt8>(repeating: masks[second]))
+        let (firstValue, firstMask) = (
+            SIMD16<UInt8>(repeating: values[anchor]), SIMD16<UInt8>(repeating: masks[anchor])
+        )
+        let (secondValue, secondMask) = (
+            SIMD16<UInt8>(repeating: values[second]), SIMD16<UInt8>(repeating: masks[second])
+        )
         let farthest = max(anchor, second)
         var start = from
         while start + farthest + 16 <= buffer.count && start + 15 <= lastStart {
@@ -155,7 +160,8 @@ public struct BytePattern: Equatable, Sendable {
 
     /// Calls `found` with each start in `buffer` where the pattern matches wholly inside it,
     /// in ascending order, until it returns false.
-    func forEachMatch(in buffer: UnsafeRawBufferPointer, _ found: (Int) throws(EditorError) -> Bool) throws(EditorError) {
+    func forEachMatch(in buffer: UnsafeRawBufferPointer, _ found: (Int) throws(EditorError) -> Bool) throws(EditorError)
+    {
         var from = 0
         while let match = firstMatch(in: buffer, from: from) {
             guard try found(match) else { return }

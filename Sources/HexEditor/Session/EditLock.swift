@@ -1,3 +1,6 @@
+import IOMMap
+import SystemPackage
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,8 +8,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import IOMMap
-import SystemPackage
 
 /// While a session edits a file, other hexmap sessions know it.
 ///
@@ -27,7 +28,8 @@ final class EditLock {
 
     /// Takes the lock on the store's file, waiting up to `waitSeconds`; throws `.busy`, naming
     /// the holder, when it stays taken.
-    static func acquire(store: any ByteStore, displayPath: String, waitSeconds: Double) throws(EditorError) -> EditLock {
+    static func acquire(store: any ByteStore, displayPath: String, waitSeconds: Double) throws(EditorError) -> EditLock
+    {
         let id = try store.fileID()
         let deadline = MonotonicClock.now() + Int64(waitSeconds * 1e9)
         while true {

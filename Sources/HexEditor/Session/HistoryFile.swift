@@ -1,3 +1,5 @@
+import SystemPackage
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import SystemPackage
 
 /// The lines typed at the REPL's prompt and the editor's `:` line, kept across sessions in
 /// `$XDG_STATE_HOME/hexmap/history` (one line each, the newest last). Both read and append

@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
 
 /// Turns SIGINT, SIGTERM and SIGHUP into a `StopRequest`, so that hexmap stops at a safe
 /// point and rolls back instead of dying in the middle of an edit.

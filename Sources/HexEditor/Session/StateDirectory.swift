@@ -1,3 +1,5 @@
+import SystemPackage
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import SystemPackage
 
 /// Where hexmap keeps what outlives a session (edit-lock notes, journals, the REPL's history):
 /// `$XDG_STATE_HOME/hexmap`, by default `~/.local/state/hexmap`, as the XDG base directory

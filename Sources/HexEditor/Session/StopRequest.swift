@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
 
 /// A request to stop a long operation at its next safe point: a signal (SIGINT, SIGTERM,
 /// SIGHUP) or the user pressing Esc during a search.

@@ -1,5 +1,5 @@
-import SystemPackage
 import HexDump
+import SystemPackage
 
 /// Text that is safe to show on a terminal.
 ///

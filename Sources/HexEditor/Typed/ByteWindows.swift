@@ -29,7 +29,8 @@ struct ByteWindows {
     /// one each.
     mutating func prefetch(_ ranges: [Range<Int>]) throws(EditorError) {
         let missing = ranges.map { $0.clamped(to: 0..<fileSize) }.filter { range in
-            !range.isEmpty && !windows.contains { $0.offset <= range.lowerBound && range.upperBound <= $0.offset + $0.bytes.count }
+            !range.isEmpty
+                && !windows.contains { $0.offset <= range.lowerBound && range.upperBound <= $0.offset + $0.bytes.count }
         }
         guard let lower = missing.map(\.lowerBound).min(), let upper = missing.map(\.upperBound).max() else { return }
         if upper - lower <= Self.mergeSpan {

@@ -6,7 +6,8 @@ extension ArgumentReader {
         guard let literal = ScalarLiteral(word) else {
             throw Failure(
                 column: column,
-                message: "\(name): bad \(label) '\(word)' (decimal, 0x hex, - for negative, or a float: 1.5 -2e-3 inf nan)")
+                message:
+                    "\(name): bad \(label) '\(word)' (decimal, 0x hex, - for negative, or a float: 1.5 -2e-3 inf nan)")
         }
         if case .word(let typeName)? = typeArgument, let type = ScalarType(rawValue: typeName),
             case .failure(let mismatch) = type.encode(literal)

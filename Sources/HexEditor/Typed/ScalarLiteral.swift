@@ -19,7 +19,9 @@ public struct ScalarLiteral: Equatable, Sendable {
         }
 
         var isInfinityLiteral: Bool {
-            if case .float(let text) = self { return text.lowercased().hasSuffix("inf") || text.lowercased().hasSuffix("infinity") }
+            if case .float(let text) = self {
+                return text.lowercased().hasSuffix("inf") || text.lowercased().hasSuffix("infinity")
+            }
             return false
         }
     }

@@ -1,4 +1,5 @@
 import HexDump
+
 /// One value of a typed view (an `inspect` line, a `struct` field), and how it is written:
 /// plainly for people, as a JSON value for programs, and ASCII-only for the editor's panels.
 public enum TypedValue: Sendable {

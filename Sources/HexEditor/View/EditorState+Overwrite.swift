@@ -1,4 +1,5 @@
 import HexDump
+
 /// `R` (overwrite mode) and `r` (replace one byte). Every byte typed is one
 /// `Document.overwrite`, so it lands in the mapping and in the undo journal.
 extension EditorState {
@@ -87,7 +88,8 @@ extension EditorState {
         case .text:
             mode = .normal
             guard let byte = key.printableASCII else {
-                return rejectKey(key, hint: key.isNonASCIICharacter ? Self.nonASCIIHint : "r needs a printable character")
+                return rejectKey(
+                    key, hint: key.isNonASCIICharacter ? Self.nonASCIIHint : "r needs a printable character")
             }
             write(byte)
         }
@@ -163,7 +165,8 @@ extension Key {
         case .character(" "): "Space"
         case .character(let character) where isNonASCIICharacter:
             // The message line shows only ASCII, so name the character by its code point.
-            "U+" + Hex.number(character.unicodeScalars.first!.value, uppercase: true)
+            "U+"
+                + Hex.number(character.unicodeScalars.first!.value, uppercase: true)
                 .leftPadded(to: 4) + " (not ASCII)"
         case .character(let character):
             character.asciiValue.map { (0x21...0x7e).contains($0) } == true ? "'\(character)'" : "that key"

@@ -49,7 +49,9 @@ extension EditorState {
         guard let run = searchRun else { return false }
         let outcome: SearchRun.Outcome
         do {
-            outcome = try withSequentialAccess { () throws(EditorError) -> SearchRun.Outcome in try run.advance(in: document) }
+            outcome = try withSequentialAccess { () throws(EditorError) -> SearchRun.Outcome in
+                try run.advance(in: document)
+            }
         } catch {
             searchRun = nil
             show(error)
@@ -88,7 +90,8 @@ extension EditorState {
             let column = max(1, error.column - prefix.count)
             throw EditorError("search pattern, column \(column): \(error.message)")
         }
-        guard let command, command.name == "find", command.arguments.count == 1, let pattern = command.pattern("PATTERN")
+        guard let command, command.name == "find", command.arguments.count == 1,
+            let pattern = command.pattern("PATTERN")
         else {
             throw EditorError("search pattern: hex pairs (de ad), ?? and 4? wildcards, \"text\" or i\"text\"")
         }

@@ -198,8 +198,10 @@ public final class EditorState {
         var banner: String?
         switch mode {
         case .overwrite: banner = "-- OVERWRITE --  (Esc to leave)"
-        case .replaceByte: banner = pane == .hex ? "-- REPLACE: type two hex digits --" : "-- REPLACE: type a character --"
-        default: banner = selection == nil ? nil : "-- VISUAL --  (y yanks, : commands take it as their range, Esc ends)"
+        case .replaceByte:
+            banner = pane == .hex ? "-- REPLACE: type two hex digits --" : "-- REPLACE: type a character --"
+        default:
+            banner = selection == nil ? nil : "-- VISUAL --  (y yanks, : commands take it as their range, Esc ends)"
         }
         var inputLine: StatusInfo.InputLine?
         if mode == .commandLine || mode == .search {
@@ -210,7 +212,8 @@ public final class EditorState {
             fileName: Formatting.fileName(of: document.path), fileSize: document.size, access: access,
             unsyncedEdits: document.unsyncedEdits, following: following, selection: selectionStatus,
             modeBanner: banner, message: message,
-            input: inputLine, live: [searchRun.map { "searching \($0.percent)%" }, liveStatusText].compactMap { $0 }
+            input: inputLine,
+            live: [searchRun.map { "searching \($0.percent)%" }, liveStatusText].compactMap { $0 }
                 .joined(separator: "  ").nilIfEmpty)
     }
 

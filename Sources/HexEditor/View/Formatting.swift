@@ -1,5 +1,5 @@
-import SystemPackage
 import HexDump
+import SystemPackage
 
 /// Small text formatting helpers for the view, free of Foundation so a frame
 /// costs no locale look-ups.

@@ -87,7 +87,8 @@ extension HelpText {
                 characters[column] != " "
             {
                 let keys = String(characters[indent..<(column - 2)])
-                self = .entry(keys: String(keys.reversed().drop { $0 == " " }.reversed()), text: String(characters[column...]))
+                self = .entry(
+                    keys: String(keys.reversed().drop { $0 == " " }.reversed()), text: String(characters[column...]))
             } else {
                 self = .prose(String(characters[indent...]))
             }

@@ -32,7 +32,9 @@ public struct Layout: Equatable, Sendable {
     ) {
         let digits = Layout.offsetDigits(forFileSize: fileSize)
         guard height >= Layout.minimumHeight, height - 2 - reservedRows >= 1 else { return nil }
-        let fits = { (columns: Int) in Layout.rowWidth(bytesPerRow: columns, offsetDigits: digits) <= width - reservedColumns }
+        let fits = { (columns: Int) in
+            Layout.rowWidth(bytesPerRow: columns, offsetDigits: digits) <= width - reservedColumns
+        }
         var chosen: Int?
         var requestedFits = true
         if let requested = requestedColumns, requested > 0 {

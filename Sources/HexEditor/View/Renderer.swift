@@ -1,4 +1,5 @@
 import HexDump
+
 /// Turns what the editor knows into a `Screen`. Pure: no document access, so
 /// it can be tested with plain byte arrays and costs only cell writes.
 public enum Renderer {
@@ -57,7 +58,8 @@ public enum Renderer {
         let rowOffset = view.frame.offset + row * layout.bytesPerRow
         if view.fileSize == 0 && row == 0 {
             screen.put(Hex.number(0, width: layout.offsetDigits), row: row, column: 0, style: .offset)
-            screen.put("(empty file: :resize SIZE grows it)", row: row, column: layout.hexColumn(ofByte: 0), style: .message)
+            screen.put(
+                "(empty file: :resize SIZE grows it)", row: row, column: layout.hexColumn(ofByte: 0), style: .message)
             return
         }
         guard rowOffset < view.fileSize else {
@@ -131,8 +133,11 @@ public enum Renderer {
         let follow = status.following ? "follow" : nil
         var pane: String? = view.pane == .hex ? "hex" : "text"
         func joined() -> String {
-            [name, size, position, status.selection, byteDescription, status.access, unsynced, follow, status.live, pane]
-                .compactMap { $0 }.joined(separator: "  ")
+            [
+                name, size, position, status.selection, byteDescription, status.access, unsynced, follow, status.live,
+                pane,
+            ]
+            .compactMap { $0 }.joined(separator: "  ")
         }
         let room = view.layout.width - 2
         if joined().count > room { pane = nil }

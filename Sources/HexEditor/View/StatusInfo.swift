@@ -42,7 +42,8 @@ public struct StatusInfo: Equatable, Sendable {
 
     public init(
         fileName: String, fileSize: Int, access: String, unsyncedEdits: Int = 0, following: Bool = false,
-        selection: String? = nil, modeBanner: String? = nil, message: Message? = nil, input: InputLine? = nil, live: String? = nil
+        selection: String? = nil, modeBanner: String? = nil, message: Message? = nil, input: InputLine? = nil,
+        live: String? = nil
     ) {
         self.fileName = fileName
         self.fileSize = fileSize

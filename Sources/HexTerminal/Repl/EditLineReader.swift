@@ -23,7 +23,9 @@ enum EditLineReader {
     /// Installs the reader on `editor`, and the SIGCONT and SIGWINCH handlers it relies on.
     static func install(on editor: OpaquePointer) {
         hm_el_set_reader(editor, readCharacter)
-        for (signal, handler) in [(SIGCONT, noteContinued), (SIGWINCH, noteResized)] as [(Int32, @convention(c) (Int32) -> Void)] {
+        for (signal, handler) in [(SIGCONT, noteContinued), (SIGWINCH, noteResized)]
+            as [(Int32, @convention(c) (Int32) -> Void)]
+        {
             var action = sigaction()
             #if canImport(Darwin)
             action.__sigaction_u.__sa_handler = handler
@@ -56,11 +58,15 @@ private func readCharacter(_ editor: OpaquePointer?, _ character: UnsafeMutableP
         if count == 1 {
             if remaining == 0 {
                 switch byte {
-                case 0x00...0x7F: character.pointee = wchar_t(byte); return 1
+                case 0x00...0x7F:
+                    character.pointee = wchar_t(byte)
+                    return 1
                 case 0xC2...0xDF: (scalar, remaining) = (UInt32(byte & 0x1F), 1)
                 case 0xE0...0xEF: (scalar, remaining) = (UInt32(byte & 0x0F), 2)
                 case 0xF0...0xF4: (scalar, remaining) = (UInt32(byte & 0x07), 3)
-                default: character.pointee = wchar_t(byte); return 1  // not UTF-8: the byte itself
+                default:
+                    character.pointee = wchar_t(byte)
+                    return 1  // not UTF-8: the byte itself
                 }
                 continue
             }

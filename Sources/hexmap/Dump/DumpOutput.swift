@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// Where the dump's text (or, with `-r`, its bytes) goes: standard output, a file that exists, or
@@ -68,7 +68,7 @@ struct DumpOutput {
             let temporary = DumpPath(bytes: directory + Array(".hexmap-dump-\(suffix)".utf8))
             do {
                 return (try DumpSyscalls.openFile(temporary, flags: O_WRONLY | O_CREAT | O_EXCL), temporary)
-            } catch where error.code == EEXIST && attempt < 16 {
+            } catch  where error.code == EEXIST && attempt < 16 {
                 attempt += 1
             }
         }

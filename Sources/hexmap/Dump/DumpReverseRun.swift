@@ -1,9 +1,9 @@
 import HexDump
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// `hexmap dump -r`: reads a dump and writes its bytes.

@@ -2,9 +2,9 @@ import HexDump
 import HexEditor
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// One run of `hexmap dump`: xxd's steps in xxd's order, so the same mistakes give the same

@@ -1,11 +1,11 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 import HexEditor
 import SystemPackage
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 // The few syscalls `hexmap dump` makes on plain file descriptors (standard streams, pipes, the
 // output file), each behind one small function; reads and writes go through the shared

@@ -25,12 +25,17 @@ struct ManualOption: Equatable {
             let names = (argument.names ?? []).map { name in
                 (name.kind == "long" ? "--" : "-") + name.name
             }
-            let valueName = argument.kind == "flag" ? nil : argument.valueName.map { name in
-                argument.kind == "positional" ? name.uppercased() : name
-            }
+            let valueName =
+                argument.kind == "flag"
+                ? nil
+                : argument.valueName.map { name in
+                    argument.kind == "positional" ? name.uppercased() : name
+                }
             let text = [argument.abstract, argument.discussion].compactMap { $0 }.joined(separator: " ")
             return ManualOption(
-                names: names, valueName: argument.isRepeating && argument.kind == "positional" ? valueName.map { $0 + "..." } : valueName,
+                names: names,
+                valueName: argument.isRepeating && argument.kind == "positional"
+                    ? valueName.map { $0 + "..." } : valueName,
                 text: text)
         }
     }
@@ -47,7 +52,8 @@ struct ManualOption: Equatable {
             let options = words.filter { $0.hasPrefix("-") }
             let values = words.filter { !$0.hasPrefix("-") }
             return ManualOption(
-                names: [options.joined(separator: " ")], valueName: values.isEmpty ? nil : values.joined(separator: " "),
+                names: [options.joined(separator: " ")],
+                valueName: values.isEmpty ? nil : values.joined(separator: " "),
                 text: String(entry[gap.upperBound...].drop { $0 == " " }))
         }
     }

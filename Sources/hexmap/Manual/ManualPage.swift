@@ -153,11 +153,14 @@ enum ManualPage {
         page.paragraph(CommandHelp.notation.joined(separator: " "))
         for declaration in CommandTable.all {
             page.request("TP")
-            page.line(([Roff.usage(declaration.usage)] + declaration.names.dropFirst().map(Roff.bold)).joined(separator: " | "))
+            page.line(
+                ([Roff.usage(declaration.usage)] + declaration.names.dropFirst().map(Roff.bold)).joined(
+                    separator: " | "))
             page.filled(Roff.prose(sentence(declaration.summary)))
             // Two-column detail lines (`name=VALUES  what it is`) are rows, the others one paragraph.
             let rows = declaration.details.filter { $0.contains("  ") }
-            let prose = declaration.details.filter { !$0.contains("  ") } + (declaration.grammar.selection?.helpLines ?? [])
+            let prose =
+                declaration.details.filter { !$0.contains("  ") } + (declaration.grammar.selection?.helpLines ?? [])
             if !prose.isEmpty { page.filled(Roff.prose(prose.joined(separator: " "))) }
             page.request("br")
             page.filled("Example: " + Roff.bold(declaration.example))
@@ -209,11 +212,13 @@ enum ManualPage {
         page.tagged("0", "Success.")
         page.tagged(
             "1",
-            "A runtime error: FILE could not be opened, or a command failed (a script's edits are then rolled back, unless --no-rollback).")
+            "A runtime error: FILE could not be opened, or a command failed (a script's edits are then rolled back, unless --no-rollback)."
+        )
         page.tagged("2", "A usage or syntax error: nothing was changed.")
         page.tagged(
             "128+N",
-            "Signal N (SIGINT 130, SIGTERM 143, SIGHUP 129) stopped it at a safe point: a script's edits were rolled back; the editor left as :q! does.")
+            "Signal N (SIGINT 130, SIGTERM 143, SIGHUP 129) stopped it at a safe point: a script's edits were rolled back; the editor left as :q! does."
+        )
         page.paragraph(
             """
             hexmap dump exits as xxd does: 1 for a usage error, 2 when the input cannot be read, 3 when \
@@ -226,19 +231,23 @@ enum ManualPage {
         page.section("ENVIRONMENT")
         page.tagged(
             "XDG_STATE_HOME",
-            "Where hexmap keeps what outlives a session (journals, lock notes, the history): $XDG_STATE_HOME/hexmap when it is an absolute path, else $HOME/.local/state/hexmap.")
+            "Where hexmap keeps what outlives a session (journals, lock notes, the history): $XDG_STATE_HOME/hexmap when it is an absolute path, else $HOME/.local/state/hexmap."
+        )
         if CommandTable.declaration(named: "struct") != nil {
             page.tagged(
                 "XDG_CONFIG_HOME",
-                "Where struct definitions are read from: $XDG_CONFIG_HOME/hexmap/structs when it is an absolute path, else $HOME/.config/hexmap/structs.")
+                "Where struct definitions are read from: $XDG_CONFIG_HOME/hexmap/structs when it is an absolute path, else $HOME/.config/hexmap/structs."
+            )
         }
         page.tagged("HOME", "The base of the default directories above.")
         page.tagged(
             "NO_COLOR",
-            "When set and not empty, bytes are not coloured by class (as :set colors off); the cursor and the selection still stand out.")
+            "When set and not empty, bytes are not coloured by class (as :set colors off); the cursor and the selection still stand out."
+        )
         page.tagged(
             "TERM",
-            "The terminal's type, for the editor. Without one (or with dumb) the editor does not start; -c, -s and --repl need no terminal.")
+            "The terminal's type, for the editor. Without one (or with dumb) the editor does not start; -c, -s and --repl need no terminal."
+        )
         page.tagged("TMPDIR", "Where undo data for large edits is kept during a session (default /tmp).")
     }
 
@@ -246,7 +255,8 @@ enum ManualPage {
         page.section("FILES")
         page.tagged(
             "$XDG_STATE_HOME/hexmap/journals/DEVICE-INODE.journal",
-            "The recovery journal of the file with that device and inode, while a session has unsynced edits (large undo data beside it).")
+            "The recovery journal of the file with that device and inode, while a session has unsynced edits (large undo data beside it)."
+        )
         page.tagged(
             "$XDG_STATE_HOME/hexmap/locks/DEVICE-INODE",
             "The pid of the session editing that file, to name it to a second one.")
@@ -261,13 +271,25 @@ enum ManualPage {
     /// Each example: what it does, then the command line.
     static let exampleLines: [(String, String)] = [
         ("Edit a file in the terminal:", "hexmap disk.img"),
-        ("Patch a GIF's signature and show the first 16 bytes:", #"hexmap image.gif -c 'patch 0 "GIF89a"' -c 'print 0 16'"#),
-        ("List every PNG signature in a firmware image, as JSON, without writing:", #"hexmap firmware.bin -r --json -c 'find 89 "PNG\r\n" 1a 0a all'"#),
+        (
+            "Patch a GIF's signature and show the first 16 bytes:",
+            #"hexmap image.gif -c 'patch 0 "GIF89a"' -c 'print 0 16'"#
+        ),
+        (
+            "List every PNG signature in a firmware image, as JSON, without writing:",
+            #"hexmap firmware.bin -r --json -c 'find 89 "PNG\r\n" 1a 0a all'"#
+        ),
         ("Run commands from standard input:", #"printf 'fill 0x100 16 00\n' | hexmap disk.img -s -"#),
         ("Print what another process appends to a log, like tail -f:", "hexmap app.log --watch"),
-        ("Drive the command language from a program, a line at a time:", #"printf 'find "PK" 03 04\nprint $-16\n' | hexmap archive.zip --repl"#),
+        (
+            "Drive the command language from a program, a line at a time:",
+            #"printf 'find "PK" 03 04\nprint $-16\n' | hexmap archive.zip --repl"#
+        ),
         ("Take back the edits of a session that was killed:", "hexmap disk.img --recover rollback"),
-        ("Dump the last 64 bytes like xxd, then patch a byte through an edited dump:", "hexmap dump -s -64 disk.img\necho '00000010: ff' | hexmap dump -r - disk.img"),
+        (
+            "Dump the last 64 bytes like xxd, then patch a byte through an edited dump:",
+            "hexmap dump -s -64 disk.img\necho '00000010: ff' | hexmap dump -r - disk.img"
+        ),
         (
             "Install the completions for bash:",
             "hexmap --generate-completion-script bash \\\n    > ~/.local/share/bash-completion/completions/hexmap"

@@ -1,10 +1,12 @@
+import TestSupport
 import Testing
 
 @testable import HexEditor
-import TestSupport
 
 @Suite struct CommandInterpreterTests {
-    private func interpreter(_ file: TemporaryFile, readOnly: Bool = false) throws -> (CommandInterpreter, CollectingSink) {
+    private func interpreter(_ file: TemporaryFile, readOnly: Bool = false) throws -> (
+        CommandInterpreter, CollectingSink
+    ) {
         let interpreter = CommandInterpreter(document: try Document(path: file.path, readOnly: readOnly))
         let sink = CollectingSink()
         interpreter.outputSink = sink
@@ -41,10 +43,11 @@ import TestSupport
         let file = TemporaryFile(Array("Hello".utf8) + [0x00, 0x7F, 0x80] + Array(" ~abcdefghijklmnopqrstuvwxyz".utf8))
         let (interpreter, sink) = try interpreter(file)
         _ = try run(interpreter, "print 3 21")
-        #expect(sink.lines == [
-            "00000003: 6c6f 007f 8020 7e61 6263 6465 6667 6869  lo... ~abcdefghi",
-            "00000013: 6a6b 6c6d 6e                             jklmn",
-        ])
+        #expect(
+            sink.lines == [
+                "00000003: 6c6f 007f 8020 7e61 6263 6465 6667 6869  lo... ~abcdefghi",
+                "00000013: 6a6b 6c6d 6e                             jklmn",
+            ])
         _ = try run(interpreter, "print $ 10")
         _ = try run(interpreter, "print 0 0")
         #expect(sink.lines.count == 2)
@@ -70,11 +73,12 @@ import TestSupport
         _ = try run(interpreter, "find \"PNG\" all")
         _ = try run(interpreter, "find \"PNG\" from 8")
         _ = try run(interpreter, "find 50 4e 47 all", json: true)
-        #expect(sink.lines == [
-            "0x2", "0x7", "0x2", "0x7", "not found",
-            #"{"pattern":"504e47","offset":2}"#,
-            #"{"pattern":"504e47","offset":7}"#,
-        ])
+        #expect(
+            sink.lines == [
+                "0x2", "0x7", "0x2", "0x7", "not found",
+                #"{"pattern":"504e47","offset":2}"#,
+                #"{"pattern":"504e47","offset":7}"#,
+            ])
     }
 
     @Test func infoListsKeyValueLinesOrOneJSONObject() throws {
@@ -83,11 +87,12 @@ import TestSupport
         _ = try run(interpreter, "patch 0 41")
         _ = try run(interpreter, "info")
         _ = try run(interpreter, "info", json: true)
-        #expect(sink.lines == [
-            "path: \(file.path)", "size: 4", "mode: read-write", "sharing: shared", "page_size: 4096",
-            "unsynced_edits: 1",
-            #"{"path":"\#(file.path)","size":4,"mode":"read-write","sharing":"shared","page_size":4096,"unsynced_edits":1}"#,
-        ])
+        #expect(
+            sink.lines == [
+                "path: \(file.path)", "size: 4", "mode: read-write", "sharing: shared", "page_size: 4096",
+                "unsynced_edits: 1",
+                #"{"path":"\#(file.path)","size":4,"mode":"read-write","sharing":"shared","page_size":4096,"unsynced_edits":1}"#,
+            ])
     }
 
     @Test func editsMoveTheCursorAndUndoReportsWhere() throws {

@@ -41,7 +41,9 @@ import Testing
         #expect(try parse("print 0x20") == .print(offset: .value(32), length: nil))
         #expect(try parse("print 0 $") == .print(offset: .value(0), length: .fromEnd(0)))
         #expect(try parse("find \"PNG\"") == .find(pattern: Array("PNG".utf8), from: nil, all: false))
-        #expect(try parse("find 7f45 4c46 from 0x40 all") == .find(pattern: [0x7F, 0x45, 0x4C, 0x46], from: .value(64), all: true))
+        #expect(
+            try parse("find 7f45 4c46 from 0x40 all")
+                == .find(pattern: [0x7F, 0x45, 0x4C, 0x46], from: .value(64), all: true))
         #expect(try parse("find 00 --all") == .find(pattern: [0], from: nil, all: true))
         #expect(try parse("sync") == .sync(async: false))
         #expect(try parse("sync async") == .sync(async: true))
@@ -67,18 +69,25 @@ import Testing
 
     @Test func decodesStringEscapes() throws {
         let command = try parse(#"patch 0 "a\n\t\r\0\\\"\'\x41\xfF\e""#)
-        #expect(command == .patch(offset: .value(0), bytes: [0x61, 0x0A, 0x09, 0x0D, 0x00, 0x5C, 0x22, 0x27, 0x41, 0xFF, 0x1B]))
-        #expect(try parse("patch 0 \"# not a comment\"") == .patch(offset: .value(0), bytes: Array("# not a comment".utf8)))
+        #expect(
+            command
+                == .patch(offset: .value(0), bytes: [0x61, 0x0A, 0x09, 0x0D, 0x00, 0x5C, 0x22, 0x27, 0x41, 0xFF, 0x1B]))
+        #expect(
+            try parse("patch 0 \"# not a comment\"") == .patch(offset: .value(0), bytes: Array("# not a comment".utf8)))
         #expect(try parse("patch 0 \"é\"") == .patch(offset: .value(0), bytes: [0xC3, 0xA9]))
     }
 
     @Test func decodesOctalEscapesAsC() throws {
         // Up to three octal digits: \012 is a newline, \0 then 8 is NUL and '8', \101 is 'A'.
-        #expect(try parse(#"patch 0 "\012\08\101\7\377""#) == .patch(offset: .value(0), bytes: [0x0A, 0x00, 0x38, 0x41, 0x07, 0xFF]))
+        #expect(
+            try parse(#"patch 0 "\012\08\101\7\377""#)
+                == .patch(offset: .value(0), bytes: [0x0A, 0x00, 0x38, 0x41, 0x07, 0xFF]))
     }
 
     @Test func errorsNameLineColumnAndProblem() {
-        #expect(failure("frobnicate 1") == ParseError(line: 7, column: 1, message: "unknown command 'frobnicate' (try: help)"))
+        #expect(
+            failure("frobnicate 1")
+                == ParseError(line: 7, column: 1, message: "unknown command 'frobnicate' (try: help)"))
         #expect(failure("patch 0")?.message == "patch: missing BYTES (usage: patch OFF BYTES)")
         #expect(failure("patch 0")?.column == 9)
         #expect(failure("patch")?.message == "patch: missing OFF (usage: patch OFF BYTES)")
@@ -98,7 +107,8 @@ import Testing
         #expect(failure("fill 0 -5 00")?.message == "fill: LEN must not be negative: '-5'")
         #expect(failure("fill 0 -5 00")?.column == 8)
         #expect(failure("delete -1 2")?.message == "delete: OFF must not be negative: '-1'")
-        #expect(failure("print 0 99999999999999999999")?.message == "print: LEN: number too large '99999999999999999999'")
+        #expect(
+            failure("print 0 99999999999999999999")?.message == "print: LEN: number too large '99999999999999999999'")
         #expect(failure("info now")?.message == "info: unexpected 'now' (takes no arguments)")
         #expect(failure("info now")?.column == 6)
         #expect(failure("advise often")?.message.hasPrefix("advise: unknown hint 'often'") == true)
@@ -106,7 +116,9 @@ import Testing
         #expect(failure("fill 0 1 0x100")?.message == "fill: BYTE must be at most 0xff, not '0x100'")
         #expect(failure("\"patch\" 0 00")?.message == "expected a command name, found a string")
         #expect(failure("set columns=0")?.message == "set columns: must be 1 to 256 or auto, not 0")
-        #expect(failure("find from 3")?.message == "find: missing PATTERN (usage: find PATTERN [from OFF] [to OFF] [back] [all | count])")
+        #expect(
+            failure("find from 3")?.message
+                == "find: missing PATTERN (usage: find PATTERN [from OFF] [to OFF] [back] [all | count])")
         #expect(failure("print $+3")?.message.hasPrefix("print: OFF: bad number '$+3'") == true)
     }
 
@@ -126,7 +138,11 @@ import Testing
             try CommandParser.parse(bytes: Array("patch 0 \"".utf8) + [0xC3, 0x28], lineNumber: 1)
         }
         let long = Array("patch 0 ".utf8) + [UInt8](repeating: 0x61, count: 20 << 20)
-        #expect(throws: ParseError(line: 1, column: 1, message: "line too long: \(long.count) bytes (at most 1048576; split the data over several commands)")) {
+        #expect(
+            throws: ParseError(
+                line: 1, column: 1,
+                message: "line too long: \(long.count) bytes (at most 1048576; split the data over several commands)")
+        ) {
             try CommandParser.parse(bytes: long, lineNumber: 1)
         }
     }

@@ -29,7 +29,8 @@ import Testing
         for declaration in CommandTable.all {
             let grammar = declaration.grammar
             for option in grammar.options {
-                let (_, words) = CommandCompletion.candidates(for: sampleStart(declaration) + String(option.keyword.prefix(1)))
+                let (_, words) = CommandCompletion.candidates(
+                    for: sampleStart(declaration) + String(option.keyword.prefix(1)))
                 #expect(words.contains(option.keyword), "\(declaration.name) offers \(option.keyword)")
             }
             if let first = grammar.positionals.first, case .choice(let choices) = first.kind {

@@ -1,7 +1,8 @@
 import Foundation
-@testable import HexEditor
-import Testing
 import TestSupport
+import Testing
+
+@testable import HexEditor
 
 /// While a session edits a file, a second one waits briefly then fails naming the holder,
 /// or (the interactive editor) opens read-only; the lock goes with the first session.

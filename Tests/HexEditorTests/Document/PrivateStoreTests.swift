@@ -1,7 +1,8 @@
 import Foundation
-@testable import HexEditor
 import TestSupport
 import Testing
+
+@testable import HexEditor
 
 /// A private document is the file as this process alone sees it: every edit (insert and
 /// delete included) reads back as if the file had been edited, the file never changes, and
@@ -37,7 +38,8 @@ import Testing
             case 4:
                 let newSize = Int.random(in: 0...(size + 500), using: &generator)
                 try document.resize(to: newSize)
-                model = newSize <= size ? Array(model[..<newSize]) : model + [UInt8](repeating: 0, count: newSize - size)
+                model =
+                    newSize <= size ? Array(model[..<newSize]) : model + [UInt8](repeating: 0, count: newSize - size)
             default:
                 _ = try document.undo()
                 _ = try document.redo()

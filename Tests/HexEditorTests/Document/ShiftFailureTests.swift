@@ -1,7 +1,8 @@
 import Foundation
-@testable import HexEditor
 import TestSupport
 import Testing
+
+@testable import HexEditor
 
 /// An insert or a delete that fails half way through shifting the tail leaves the file as it
 /// was, or, when another process cut the file meanwhile, exactly its survivors, unshifted.

@@ -1,3 +1,8 @@
+import TestSupport
+import Testing
+
+@testable import HexEditor
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,10 +10,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Testing
-
-@testable import HexEditor
-import TestSupport
 
 /// Scans, prints and fills over more than one streaming window.
 @Suite struct StreamingTests {

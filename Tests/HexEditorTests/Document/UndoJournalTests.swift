@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import HexEditor
-import TestSupport
 
 /// The checkpoints behind "unsynced edits", `:q!` and script rollback.
 @Suite struct UndoJournalTests {

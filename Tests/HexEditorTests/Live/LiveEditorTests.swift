@@ -1,8 +1,8 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import HexEditor
-import TestSupport
 
 @Suite("Live view in the editor")
 struct LiveEditorTests {

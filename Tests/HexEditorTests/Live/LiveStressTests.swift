@@ -1,4 +1,9 @@
 import Foundation
+import Synchronization
+import Testing
+
+@testable import HexEditor
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -6,10 +11,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
-import Testing
-
-@testable import HexEditor
 
 /// A writer rewriting and truncating the file in a loop while the editor ticks,
 /// redraws as fast as it can, and runs edits, searches and fills: zero crashes,
@@ -29,7 +30,8 @@ struct LiveStressTests {
                 switch round % 4 {
                 case 0: OtherProcess.truncate(path, to: 0)
                 case 1: OtherProcess.truncate(path, to: 256 << 10)
-                case 2: OtherProcess.write(Array(repeating: UInt8(truncatingIfNeeded: round), count: 4096), at: 0, to: path)
+                case 2:
+                    OtherProcess.write(Array(repeating: UInt8(truncatingIfNeeded: round), count: 4096), at: 0, to: path)
                 default: OtherProcess.truncate(path, to: (round * 7919) % (300 << 10))
                 }
             }

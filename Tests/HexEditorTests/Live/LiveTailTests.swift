@@ -1,9 +1,9 @@
 import Foundation
 import HexDump
+import TestSupport
 import Testing
 
 @testable import HexEditor
-import TestSupport
 
 @Suite("Headless watch (LiveTail)")
 struct LiveTailTests {

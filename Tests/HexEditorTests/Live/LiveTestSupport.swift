@@ -1,4 +1,8 @@
 import Foundation
+import TestSupport
+
+@testable import HexEditor
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -6,9 +10,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-
-@testable import HexEditor
-import TestSupport
 
 /// Another process, as far as the editor can tell: plain system calls on the
 /// path, never the editor's mapping.

@@ -18,7 +18,8 @@ import Testing
         var screen = editor.frame(width: 160, height: 50)
         let shnum = try #require((0..<50).first { screen.line($0).contains("e_shnum") })
         #expect(screen.line(shnum).contains("e_shnum     u16le  42"))
-        let valueColumn = try #require(screen.line(shnum).range(of: "42")).lowerBound.utf16Offset(in: screen.line(shnum))
+        let valueColumn = try #require(screen.line(shnum).range(of: "42")).lowerBound.utf16Offset(
+            in: screen.line(shnum))
         #expect(screen[shnum, valueColumn].style == .changed)
         #expect(screen[shnum + 1, valueColumn].style == .changed, "e_shstrndx too")
         #expect(screen[shnum - 1, valueColumn].style != .changed, "e_shentsize did not change")
@@ -47,7 +48,9 @@ import Testing
         editor.handle(keys(":poke u16le 7 at 0x3c<Enter>"))
         let screen = editor.frame(width: 160, height: 50)
         let shnum = try #require((0..<50).first { screen.line($0).contains("e_shnum") })
-        #expect(screen.line(shnum).hasSuffix("e_shnum     u16le  7") || screen.line(shnum).contains("e_shnum     u16le  7 "))
+        #expect(
+            screen.line(shnum).hasSuffix("e_shnum     u16le  7") || screen.line(shnum).contains("e_shnum     u16le  7 ")
+        )
         #expect(!(0..<160).contains { screen[shnum, $0].style == .changed })
     }
 }

@@ -1,5 +1,6 @@
-@testable import HexEditor
 import Testing
+
+@testable import HexEditor
 
 /// The journal's bytes: every record reads back as written; a journal cut at any byte reads
 /// as the records before the cut; a damaged record refuses the journal.
@@ -39,7 +40,9 @@ struct JournalFormatTests {
             let bytes = record.encoded()
             #expect(JournalRecord.decode(bytes[...]) == .record(record, length: bytes.count))
         }
-        #expect(JournalRecord.overwrite(offset: 0, count: 1, undo: .bytes([0]), result: .fingerprint(0)).encoded().count <= 64)
+        #expect(
+            JournalRecord.overwrite(offset: 0, count: 1, undo: .bytes([0]), result: .fingerprint(0)).encoded().count
+                <= 64)
     }
 
     @Test func aJournalCutAtAnyByteKeepsOnlyWholeRecords() throws {

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import HexEditor
 
 /// Recovery tests keep their journals in a state directory of their own (set once for the

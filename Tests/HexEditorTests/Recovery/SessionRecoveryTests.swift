@@ -1,7 +1,8 @@
 import Foundation
-@testable import HexEditor
 import TestSupport
 import Testing
+
+@testable import HexEditor
 
 /// A session's journal: written as it edits, gone when it ends cleanly, found by the next
 /// session when it died, and resolved by `recover`.

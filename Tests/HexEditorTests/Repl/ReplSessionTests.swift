@@ -1,7 +1,8 @@
 import Foundation
-@testable import HexEditor
-import Testing
 import TestSupport
+import Testing
+
+@testable import HexEditor
 
 /// The REPL's loop without a terminal: lines in, output and errors out.
 @Suite struct ReplSessionTests {
@@ -15,7 +16,9 @@ import TestSupport
         func nextLine() -> ReplLine { lines.isEmpty ? .end : lines.removeFirst() }
     }
 
-    func run(_ lines: [String], on file: TemporaryFile, terminal: Bool = false) throws -> (status: Int32, out: String, errors: [String]) {
+    func run(_ lines: [String], on file: TemporaryFile, terminal: Bool = false) throws -> (
+        status: Int32, out: String, errors: [String]
+    ) {
         let document = try Document(path: file.path)
         let sink = CollectingSink()
         var errors: [String] = []
@@ -28,7 +31,10 @@ import TestSupport
     @Test func eachLineRunsAndErrorsDoNotStopTheSession() throws {
         let file = TemporaryFile("hello world")
         let result = try run(["find \"wor\"", "print", "bogus 1", "patch 0 48", "print 0 1"], on: file)
-        #expect(result.out == "0x6\n00000006: 776f 726c 64                             world\n00000000: 48                                       H\n")
+        #expect(
+            result.out
+                == "0x6\n00000006: 776f 726c 64                             world\n00000000: 48                                       H\n"
+        )
         #expect(result.errors == ["error: column 1: unknown command 'bogus' (try: help)"])
         #expect(result.status == 1, "off a terminal, a failed command makes the exit status 1")
         #expect(file.bytes == Array("Hello world".utf8), "the end of input syncs")

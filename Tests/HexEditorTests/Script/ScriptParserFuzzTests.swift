@@ -87,7 +87,8 @@ import Testing
                 syntaxErrors += 1
                 continue
             }
-            let runner = ScriptRunner(document: document, output: sink, options: .init(json: Bool.random(using: &random)))
+            let runner = ScriptRunner(
+                document: document, output: sink, options: .init(json: Bool.random(using: &random)))
             if runner.run(script) != .succeeded { runtimeErrors += 1 }
             sink.bytes.removeAll(keepingCapacity: true)
         }

@@ -1,10 +1,12 @@
+import TestSupport
 import Testing
 
 @testable import HexEditor
-import TestSupport
 
 @Suite struct ScriptRunnerTests {
-    private func run(_ text: String, on file: TemporaryFile, options: ScriptRunner.Options = .init(), readOnly: Bool = false)
+    private func run(
+        _ text: String, on file: TemporaryFile, options: ScriptRunner.Options = .init(), readOnly: Bool = false
+    )
         throws -> (ScriptRunner.Outcome, CollectingSink)
     {
         let script = try Script.parse(Array(text.utf8), name: "test.hexmap")
@@ -17,7 +19,8 @@ import TestSupport
 
     @Test func runsCommandsInOrderWithTheCursorCarriedAlong() throws {
         let file = TemporaryFile("....MAGIC....")
-        let (outcome, sink) = try run("""
+        let (outcome, sink) = try run(
+            """
             # find the magic, then overwrite it
             find "MAGIC"
             print 0x4 5
@@ -31,7 +34,8 @@ import TestSupport
     @Test func aRuntimeErrorRollsBackPatchesInsertsDeletesAndResizes() throws {
         let original = (0..<200).map { UInt8($0) }
         let file = TemporaryFile(original)
-        let (outcome, _) = try run("""
+        let (outcome, _) = try run(
+            """
             patch 0 ff ff
             insert 10 "inserted bytes"
             delete 50 20
@@ -41,14 +45,16 @@ import TestSupport
             resize 4k
             patch 5000 00
             """, on: file)
-        #expect(outcome == .failed(message: "test.hexmap:8: patch: offset 0x1388 is past the end of the file (size 4096)"))
+        #expect(
+            outcome == .failed(message: "test.hexmap:8: patch: offset 0x1388 is past the end of the file (size 4096)"))
         #expect(outcome.exitStatus == 1)
         #expect(file.bytes == original)
     }
 
     @Test func noRollbackKeepsTheEditsBeforeTheError() throws {
         let file = TemporaryFile("abcdef")
-        let (outcome, _) = try run("patch 0 41\ninsert $ \"!\"\ndelete 100 1\n", on: file, options: .init(rollback: false))
+        let (outcome, _) = try run(
+            "patch 0 41\ninsert $ \"!\"\ndelete 100 1\n", on: file, options: .init(rollback: false))
         #expect(outcome == .failed(message: "test.hexmap:3: delete: offset 0x64 is past the end of the file (size 7)"))
         #expect(file.bytes == Array("Abcdef!".utf8))
     }
@@ -83,20 +89,26 @@ import TestSupport
     }
 
     @Test func syntaxErrorsNameTheScriptLineAndColumn() {
-        #expect(throws: ScriptSyntaxError(
-            scriptName: "x.hexmap",
-            error: ParseError(line: 3, column: 9, message: "patch: odd number of hex digits in 'abc' (bytes are pairs like 0a)"))
+        #expect(
+            throws: ScriptSyntaxError(
+                scriptName: "x.hexmap",
+                error: ParseError(
+                    line: 3, column: 9, message: "patch: odd number of hex digits in 'abc' (bytes are pairs like 0a)"))
         ) {
             try Script.parse(Array("info\r\n\npatch 0 abc\n".utf8), name: "x.hexmap")
         }
-        #expect(throws: ScriptSyntaxError(
-            scriptName: "-c", error: ParseError(line: 2, column: 1, message: "unknown command 'nope' (try: help)"))
+        #expect(
+            throws: ScriptSyntaxError(
+                scriptName: "-c", error: ParseError(line: 2, column: 1, message: "unknown command 'nope' (try: help)"))
         ) {
             try Script.parse(commands: ["info", "nope"])
         }
-        #expect(throws: ScriptSyntaxError(
-            scriptName: "-c",
-            error: ParseError(line: 1, column: 5, message: "a -c command must be one line (give each command its own -c, or use -s)"))
+        #expect(
+            throws: ScriptSyntaxError(
+                scriptName: "-c",
+                error: ParseError(
+                    line: 1, column: 5,
+                    message: "a -c command must be one line (give each command its own -c, or use -s)"))
         ) {
             try Script.parse(commands: ["info\nprint"])
         }

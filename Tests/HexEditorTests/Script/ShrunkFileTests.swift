@@ -1,3 +1,8 @@
+import TestSupport
+import Testing
+
+@testable import HexEditor
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,10 +10,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Testing
-
-@testable import HexEditor
-import TestSupport
 
 /// Another process truncates the file while it is open: commands fail with a clear message,
 /// nothing crashes, and `reopen` picks up the new size.
@@ -20,7 +21,12 @@ import TestSupport
         let sink = CollectingSink()
         let failing = try Script.parse(Array("print 0 4\nprint 12000 16\n".utf8), name: "s")
         let outcome = ScriptRunner(document: document, output: sink).run(failing)
-        #expect(outcome == .failed(message: "s:2: the file shrank under us (bus error): another process truncated it; reopen to see its new size"))
+        #expect(
+            outcome
+                == .failed(
+                    message:
+                        "s:2: the file shrank under us (bus error): another process truncated it; reopen to see its new size"
+                ))
         #expect(sink.lines == ["00000000: 5a5a 5a5a                                ZZZZ"])
 
         let recovering = try Script.parse(Array("reopen\ninfo\nprint $-2\npatch $-1 41\n".utf8), name: "s")

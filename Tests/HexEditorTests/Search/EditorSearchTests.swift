@@ -1,7 +1,8 @@
 import Foundation
-@testable import HexEditor
-import Testing
 import TestSupport
+import Testing
+
+@testable import HexEditor
 
 /// `/`, `?`, `n` and `N` in the editor: directions, wrap-around, progress and cancel.
 @Suite struct EditorSearchTests {

@@ -1,5 +1,6 @@
-@testable import HexEditor
 import Testing
+
+@testable import HexEditor
 
 /// The pattern grammar of `find`, `/` and `?`: bytes, `??`, nibble wildcards, strings, and
 /// strings matched ignoring ASCII case, mixed, spaces optional.

@@ -1,7 +1,8 @@
 import Foundation
-@testable import HexEditor
 import TestSupport
 import Testing
+
+@testable import HexEditor
 
 /// The search against a naive reference scan, on seeded random data and random patterns:
 /// wildcards, nibbles, ignored case, overlapping matches, matches at both ends and across
@@ -12,7 +13,9 @@ import Testing
     static let data: [UInt8] = {
         var generator = SplitMix64(seed: 13)
         let alphabet: [UInt8] = [0x00, 0x41, 0x61, 0x42, 0x4A, 0xFF]
-        return (0..<(Document.searchWindow + 65_537)).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] }
+        return (0..<(Document.searchWindow + 65_537)).map { _ in
+            alphabet[Int.random(in: 0..<alphabet.count, using: &generator)]
+        }
     }()
 
     static func reference(_ pattern: BytePattern, in data: [UInt8], _ range: Range<Int>) -> [Int] {
@@ -74,7 +77,9 @@ import Testing
         for place in places { data.replaceSubrange(place..<(place + 4), with: needle) }
         let file = TemporaryFile(data)
         let document = try Document(path: file.path, readOnly: true)
-        for pattern in [BytePattern(needle), BytePattern(values: [0xDE, 0, 0xBE, 0xE0], masks: [0xFF, 0, 0xFF, 0xF0])] {
+        for pattern in [
+            BytePattern(needle), BytePattern(values: [0xDE, 0, 0xBE, 0xE0], masks: [0xFF, 0, 0xFF, 0xF0]),
+        ] {
             var found: [Int] = []
             try document.forEachMatch(of: pattern, in: 0..<data.count) { (match) throws(EditorError) -> Bool in
                 found.append(match)
@@ -82,7 +87,8 @@ import Testing
             }
             #expect(found == places)
             #expect(try document.lastMatch(of: pattern, in: 0..<data.count) == places.last)
-            #expect(try document.lastMatch(of: pattern, in: 0..<(places[2] + 3)) == places[1], "wholly inside the range")
+            #expect(
+                try document.lastMatch(of: pattern, in: 0..<(places[2] + 3)) == places[1], "wholly inside the range")
         }
     }
 

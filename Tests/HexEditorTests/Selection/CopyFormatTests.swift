@@ -1,15 +1,17 @@
 import Foundation
 import HexDump
+import TestSupport
 import Testing
 
 @testable import HexEditor
-import TestSupport
 
 /// `print ... as hex|c|python|base64`, checked by decoding the text again here; the
 /// end-to-end tests hand it to Python, base64 and xxd.
 @Suite("Copy formats")
 struct CopyFormatTests {
-    private func printed(_ bytes: [UInt8], _ arguments: String, json: Bool = false, streaming: Bool = true) throws -> [String] {
+    private func printed(_ bytes: [UInt8], _ arguments: String, json: Bool = false, streaming: Bool = true) throws
+        -> [String]
+    {
         let file = TemporaryFile(bytes)
         let interpreter = CommandInterpreter(document: try Document(path: file.path))
         let sink = CollectingSink()
@@ -28,12 +30,15 @@ struct CopyFormatTests {
     }
 
     @Test func cIsXXDIncludeStyle() throws {
-        #expect(try printed(countingBytes(14), "0 14 as c") == [
-            "  0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0a, 0x0b,",
-            "  0x0c, 0x0d",
-        ])
+        #expect(
+            try printed(countingBytes(14), "0 14 as c") == [
+                "  0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0a, 0x0b,",
+                "  0x0c, 0x0d",
+            ])
         let lines = try printed(Self.everyByte, "0 256 as c")
-        let values = lines.joined().split(separator: ",").map { UInt8($0.trimmingCharacters(in: .whitespaces).dropFirst(2), radix: 16) }
+        let values = lines.joined().split(separator: ",").map {
+            UInt8($0.trimmingCharacters(in: .whitespaces).dropFirst(2), radix: 16)
+        }
         #expect(values == Self.everyByte.map { Optional($0) })
     }
 
@@ -78,12 +83,14 @@ struct CopyFormatTests {
     }
 
     @Test func jsonIsOneObject() throws {
-        #expect(try printed(Array("a'\"\\".utf8), "0 4 as python", json: true) == [
-            #"{"offset":0,"length":4,"format":"python","text":"b'a\\'\"\\\\'"}"#
-        ])
-        #expect(try printed(countingBytes(13), "1 13 as c", json: true) == [
-            #"{"offset":1,"length":12,"format":"c","text":"  0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0a, 0x0b, 0x0c"}"#
-        ])
+        #expect(
+            try printed(Array("a'\"\\".utf8), "0 4 as python", json: true) == [
+                #"{"offset":0,"length":4,"format":"python","text":"b'a\\'\"\\\\'"}"#
+            ])
+        #expect(
+            try printed(countingBytes(13), "1 13 as c", json: true) == [
+                #"{"offset":1,"length":12,"format":"c","text":"  0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0a, 0x0b, 0x0c"}"#
+            ])
         #expect(try printed(countingBytes(60), "0 60 as base64", json: true)[0].contains(#"\n"#), "lines as \n")
     }
 

@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import HexEditor
-import TestSupport
 
 /// Marks: `mark NAME [OFF]`, `m` + letter, `'` + letter, and `'a` wherever an offset goes.
 @Suite("Marks")
@@ -15,7 +15,9 @@ struct MarkTests {
     }
 
     @discardableResult
-    private func run(_ interpreter: CommandInterpreter, _ line: String, cursor: Int = 0) throws(EditorError) -> CommandEffects {
+    private func run(_ interpreter: CommandInterpreter, _ line: String, cursor: Int = 0) throws(EditorError)
+        -> CommandEffects
+    {
         try interpreter.run(line: line, context: CommandContext(cursor: cursor))
     }
 
@@ -36,7 +38,9 @@ struct MarkTests {
 
     @Test func anUnsetMarkIsAnError() throws {
         let (interpreter, _, _) = try interpreter(countingBytes(8))
-        #expect(throws: EditorError("goto: mark 'q is not set (mq or :mark q sets it)")) { try run(interpreter, "goto 'q") }
+        #expect(throws: EditorError("goto: mark 'q is not set (mq or :mark q sets it)")) {
+            try run(interpreter, "goto 'q")
+        }
         #expect(throws: EditorError("print: OFF: mark 'q is not set (mq or :mark q sets it)")) {
             try run(interpreter, "print 'q")
         }
@@ -59,11 +63,15 @@ struct MarkTests {
         #expect(throws: ParseError(line: 1, column: 6, message: "mark: NAME must be a letter (a-z, A-Z), not '1'")) {
             try CommandParser.parse(line: "mark 1")
         }
-        #expect(throws: ParseError(line: 1, column: 6, message: "goto: OFF: bad mark ''ab' (a mark is ' and a letter: 'a)")) {
+        #expect(
+            throws: ParseError(line: 1, column: 6, message: "goto: OFF: bad mark ''ab' (a mark is ' and a letter: 'a)")
+        ) {
             try CommandParser.parse(line: "goto 'ab")
         }
         #expect(throws: ParseError.self) { try CommandParser.parse(line: "print '") }
-        #expect(try CommandParser.parse(line: "print 'x 4") == Command("print", ["OFF": .number(.mark("x")), "LEN": .number(.value(4))]))
+        #expect(
+            try CommandParser.parse(line: "print 'x 4")
+                == Command("print", ["OFF": .number(.mark("x")), "LEN": .number(.value(4))]))
         #expect(try CommandParser.parse(line: "print 'x 4")?.text == "print 'x 4")
     }
 

@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import HexEditor
-import TestSupport
 
 /// `yank`, `paste` and the `y` / `p` keys: one register per session, in the interpreter.
 @Suite("Register: yank and paste")
@@ -12,7 +12,9 @@ struct RegisterTests {
     }
 
     @discardableResult
-    private func run(_ interpreter: CommandInterpreter, _ line: String, cursor: Int = 0) throws(EditorError) -> CommandEffects {
+    private func run(_ interpreter: CommandInterpreter, _ line: String, cursor: Int = 0) throws(EditorError)
+        -> CommandEffects
+    {
         try interpreter.run(line: line, context: CommandContext(cursor: cursor))
     }
 
@@ -83,7 +85,10 @@ struct RegisterTests {
         #expect(throws: EditorError("yank: 4 bytes at 0xe run past the end of the file (size 16)")) {
             try run(interpreter, "yank 14 4")
         }
-        #expect(throws: EditorError("yank: at most \(Register.limit) bytes at a time (asked for 16777217); print copies any length")) {
+        #expect(
+            throws: EditorError(
+                "yank: at most \(Register.limit) bytes at a time (asked for 16777217); print copies any length")
+        ) {
             try run(interpreter, "yank 0 16777217")
         }
     }

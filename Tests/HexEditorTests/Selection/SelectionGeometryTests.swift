@@ -103,4 +103,3 @@ struct SelectionGeometryTests {
         #expect(editor.selectedBytes == 50...51, "a command that neither edits nor takes it keeps it")
     }
 }
-

@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import HexEditor
-import TestSupport
 
 /// The one mechanism by which commands take their range from the selection: declared in the
 /// grammar (`SelectionUse`), let through by the parser, resolved by `CommandRun`.
@@ -27,7 +27,9 @@ struct SelectionRangeTests {
         #expect(try CommandParser.parse(line: "delete") == Command("delete"))
         #expect(try CommandParser.parse(line: "yank") == Command("yank"))
         #expect(try CommandParser.parse(line: "print as c") == Command("print", ["as": .word("c")]))
-        #expect(try CommandParser.parse(line: "find 00") == Command("find", ["PATTERN": .pattern(BytePattern(values: [0], masks: [0xff]))]))
+        #expect(
+            try CommandParser.parse(line: "find 00")
+                == Command("find", ["PATTERN": .pattern(BytePattern(values: [0], masks: [0xff]))]))
         // Round trips, as the table test does for every example.
         for line in ["fill 00", "delete", "yank", "print as hex"] {
             let command = try #require(try CommandParser.parse(line: line))
@@ -60,10 +62,13 @@ struct SelectionRangeTests {
 
     @Test func withoutASelectionALeftOutRangeIsAnError() throws {
         let (interpreter, _, file) = try interpreter(countingBytes(64))
-        #expect(throws: EditorError("fill: nothing is selected: give OFF LEN, or select bytes first (v in the editor)")) {
+        #expect(throws: EditorError("fill: nothing is selected: give OFF LEN, or select bytes first (v in the editor)"))
+        {
             try run(interpreter, "fill ff")
         }
-        #expect(throws: EditorError("delete: nothing is selected: give OFF LEN, or select bytes first (v in the editor)")) {
+        #expect(
+            throws: EditorError("delete: nothing is selected: give OFF LEN, or select bytes first (v in the editor)")
+        ) {
             try run(interpreter, "delete")
         }
         #expect(file.bytes == countingBytes(64))
@@ -75,7 +80,8 @@ struct SelectionRangeTests {
         #expect(!effects.usedSelection)
         #expect(Array(file.bytes[0..<3]) == [0xaa, 0xaa, 2])
         _ = try run(interpreter, "print 0x30 as hex", selection: 10..<12)
-        #expect(sink.lines == ["303132333435363738393a3b3c3d3e3f"], "OFF given: LEN is its default, not the selection's")
+        #expect(
+            sink.lines == ["303132333435363738393a3b3c3d3e3f"], "OFF given: LEN is its default, not the selection's")
     }
 
     @Test func printDeleteAndYankTakeIt() throws {

@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import HexEditor
-import TestSupport
 
 /// `inspect` against values worked out by hand from the bytes, in both byte orders.
 @Suite struct InspectionTests {
@@ -133,7 +133,8 @@ import TestSupport
         #expect(try inspected([0x00, 0x0C, 0xBB, 0x38])["unix32le"] == "2000-02-29T00:00:00Z")
         // The ends of a 64-bit time_t, as other libraries print them.
         #expect(
-            try inspected([0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F])["unix64le"] == "+292277026596-12-04T15:30:07Z")
+            try inspected([0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F])["unix64le"]
+                == "+292277026596-12-04T15:30:07Z")
         #expect(
             try inspected([0, 0, 0, 0, 0, 0, 0, 0x80])["unix64le"] == "-292277022657-01-27T08:29:52Z")
     }

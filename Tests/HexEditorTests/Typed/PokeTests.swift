@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import HexEditor
-import TestSupport
 
 /// `poke`: typed writes, their bytes, every range error, and one undo step each.
 @Suite struct PokeTests {
@@ -116,7 +116,8 @@ import TestSupport
         let file = TemporaryFile([UInt8](repeating: 0x11, count: 16), name: "undo")
         let document = try Document(path: file.path)
         let interpreter = CommandInterpreter(document: document)
-        let effects = try interpreter.run(line: "poke u64be 0x0102030405060708 at 4", context: CommandContext(cursor: 0))
+        let effects = try interpreter.run(
+            line: "poke u64be 0x0102030405060708 at 4", context: CommandContext(cursor: 0))
         #expect(effects.cursor == 4)
         #expect(effects.message == "poked u64be 72623859790382856 at 0x4")
         #expect(document.unsyncedEdits == 1)

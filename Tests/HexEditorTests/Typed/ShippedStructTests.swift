@@ -1,8 +1,8 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import HexEditor
-import TestSupport
 
 /// The definitions hexmap ships: the same text compiled in and in `Resources/structs/`, and
 /// each laid over a real file of its format (the toolchain's ELF, files built here byte by byte).
@@ -13,13 +13,16 @@ import TestSupport
     /// The compiled-in text is the file's. When a file is stale the test rewrites it from the
     /// Swift text and fails: look at the difference, then run again.
     @Test func embeddedTextIsTheResourceFiles() throws {
-        let onDisk = try FileManager.default.contentsOfDirectory(atPath: Self.resources.path).filter { $0.hasSuffix(".struct") }
+        let onDisk = try FileManager.default.contentsOfDirectory(atPath: Self.resources.path).filter {
+            $0.hasSuffix(".struct")
+        }
         #expect(Set(onDisk) == Set(ShippedStructs.files.map { $0.name + ".struct" }))
         for (name, text) in ShippedStructs.files {
             let url = Self.resources.appendingPathComponent(name + ".struct")
             if (try? String(contentsOf: url, encoding: .utf8)) != text {
                 try text.write(to: url, atomically: true, encoding: .utf8)
-                Issue.record("Resources/structs/\(name).struct was stale and has been rewritten; check it and run again")
+                Issue.record(
+                    "Resources/structs/\(name).struct was stale and has been rewritten; check it and run again")
             }
         }
     }
@@ -75,12 +78,13 @@ import TestSupport
         let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
         let lines = try shown("elf64", path: path)
         #expect(lines.count == 14)
-        #expect(value(lines, "e_ident")?.hasPrefix("7f 45 4c 46 02 01 01") == true, "ELF, 64-bit, little-endian, version 1")
+        #expect(
+            value(lines, "e_ident")?.hasPrefix("7f 45 4c 46 02 01 01") == true, "ELF, 64-bit, little-endian, version 1")
         #expect(["2", "3"].contains(value(lines, "e_type")), "an executable or a PIE")
         #if arch(x86_64)
-            #expect(value(lines, "e_machine") == "62")
+        #expect(value(lines, "e_machine") == "62")
         #elseif arch(arm64)
-            #expect(value(lines, "e_machine") == "183")
+        #expect(value(lines, "e_machine") == "183")
         #endif
         #expect(value(lines, "e_version") == "1")
         #expect(value(lines, "e_ehsize") == "64")
@@ -264,7 +268,8 @@ struct TestZip {
         local += le16(UInt16(nameBytes.count)) + le16(UInt16(extra.count)) + nameBytes + extra + contents
         var central: [UInt8] = le32(0x0201_4B50) + le16(0x031E) + le16(10) + le16(0) + le16(0) + le16(time) + le16(date)
         central += le32(crc) + le32(UInt32(contents.count)) + le32(UInt32(contents.count))
-        central += le16(UInt16(nameBytes.count)) + le16(0) + le16(0) + le16(0) + le16(0) + le32(0o100644 << 16) + le32(0)
+        central +=
+            le16(UInt16(nameBytes.count)) + le16(0) + le16(0) + le16(0) + le16(0) + le32(0o100644 << 16) + le32(0)
         central += nameBytes
         let end: [UInt8] =
             le32(0x0605_4B50) + le16(0) + le16(0) + le16(1) + le16(1) + le32(UInt32(central.count))

@@ -1,18 +1,21 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import HexEditor
-import TestSupport
 
 /// `struct`'s FIELDS: what parses, and every problem with its column.
 @Suite struct StructParsingTests {
     @Test func fieldsParseAndRoundTrip() throws {
-        let command = try #require(try CommandParser.parse(line: "struct  u32le magic ,u16le n,char[n]  name, u8[4] pad at 0x10"))
+        let command = try #require(
+            try CommandParser.parse(line: "struct  u32le magic ,u16le n,char[n]  name, u8[4] pad at 0x10"))
         #expect(command.word("FIELDS") == "u32le magic, u16le n, char[n] name, u8[4] pad")
         #expect(command.number("at") == .value(16))
         #expect(command.text == "struct u32le magic, u16le n, char[n] name, u8[4] pad at 16")
         #expect(try CommandParser.parse(line: command.text) == command)
-        for line in ["struct elf64", "struct gif at $-16", "struct off", "struct define hdr u16be magic, u8[magic] rest"] {
+        for line in [
+            "struct elf64", "struct gif at $-16", "struct off", "struct define hdr u16be magic, u8[magic] rest",
+        ] {
             let parsed = try #require(try CommandParser.parse(line: line))
             #expect(parsed.text == line)
         }
@@ -54,7 +57,9 @@ import TestSupport
     @Test func tabCompletesStructNamesTypesAndKeywords() {
         #expect(CommandCompletion.candidates(for: "struct e").words == ["elf64"])
         #expect(CommandCompletion.candidates(for: "struct d").words == ["define"])
-        #expect(Set(["bmp", "define", "gif", "off", "png_ihdr", "wav", "zip_local"]).isSubset(of: CommandCompletion.candidates(for: "struct ").words))
+        #expect(
+            Set(["bmp", "define", "gif", "off", "png_ihdr", "wav", "zip_local"]).isSubset(
+                of: CommandCompletion.candidates(for: "struct ").words))
         #expect(CommandCompletion.candidates(for: "struct elf64 ").words == ["at"])
         #expect(CommandCompletion.candidates(for: "poke f6").words == ["f64be", "f64le"])
         #expect(CommandCompletion.candidates(for: "poke u8 1 ").words == ["at"])
@@ -70,7 +75,8 @@ import TestSupport
         }
         #expect(problem.description == "/x/hdr.struct:4:7: unknown type 'u24' (known: \(StructFieldParser.typeNames))")
         // A length may name a field of an earlier line.
-        guard case .success(let definition) = StructLibrary.parse(text: Array("u8 n\nchar[n] s\n".utf8), path: "p") else {
+        guard case .success(let definition) = StructLibrary.parse(text: Array("u8 n\nchar[n] s\n".utf8), path: "p")
+        else {
             Issue.record("a later line sees the earlier fields")
             return
         }
@@ -80,7 +86,10 @@ import TestSupport
             return
         }
         #expect(empty.description == "e.struct: no fields (write TYPE NAME lines)")
-        guard case .failure(let binary) = StructLibrary.parse(text: [0x75, 0x38, 0x20, 0x61, 0x0A, 0xFF], path: "b.struct") else {
+        guard
+            case .failure(let binary) = StructLibrary.parse(
+                text: [0x75, 0x38, 0x20, 0x61, 0x0A, 0xFF], path: "b.struct")
+        else {
             Issue.record("invalid UTF-8 is refused")
             return
         }
@@ -88,7 +97,8 @@ import TestSupport
     }
 
     @Test func aDirectoryOfDefinitionsLoadsWhatParsesAndReportsTheRest() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hexmap-structs-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "hexmap-structs-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         func write(_ name: String, _ text: String) throws {
@@ -130,7 +140,9 @@ import TestSupport
         do {
             _ = try interpreter.run(line: "struct nosuch", context: context)
         } catch {
-            #expect(error.message.hasPrefix("struct: unknown struct 'nosuch' (known: bmp elf64 gif png_ihdr pstr wav zip_local"))
+            #expect(
+                error.message.hasPrefix(
+                    "struct: unknown struct 'nosuch' (known: bmp elf64 gif png_ihdr pstr wav zip_local"))
         }
         #expect(throws: EditorError("struct define takes no 'at'")) {
             try interpreter.run(line: "struct define x u8 a at 0", context: context)
@@ -162,7 +174,8 @@ import TestSupport
         let lines = try runTyped("struct char[300] text, u8[300] again at 0", on: file)
         #expect(lines[0] == "0x0    text   char[300]  \"" + String(repeating: "A", count: 256) + "\"...")
         #expect(lines[1] == "0x12c  again  u8[300]    -", "300 bytes from 0x12c run past the end")
-        let json = try runTyped("struct u8[3] b, char[2] c", on: TemporaryFile([0x7F, 0x00, 0x22, 0x0A, 0x5C], name: "json"), json: true)
+        let json = try runTyped(
+            "struct u8[3] b, char[2] c", on: TemporaryFile([0x7F, 0x00, 0x22, 0x0A, 0x5C], name: "json"), json: true)
         #expect(
             json == [
                 #"{"struct":null,"offset":0,"fields":[{"name":"b","offset":0,"type":"u8[3]","value":"7f0022"},"#

@@ -1,5 +1,6 @@
-@testable import HexEditor
 import TestSupport
+
+@testable import HexEditor
 
 /// Runs `line` against a scratch file holding `bytes`; returns the output lines.
 func runTyped(_ line: String, on file: TemporaryFile, json: Bool = false, cursor: Int = 0) throws -> [String] {

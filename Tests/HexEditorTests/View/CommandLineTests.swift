@@ -1,9 +1,9 @@
 import Foundation
 import SystemPackage
+import TestSupport
 import Testing
 
 @testable import HexEditor
-import TestSupport
 
 @Suite("Interactive command line")
 struct CommandLineTests {

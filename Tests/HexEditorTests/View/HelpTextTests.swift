@@ -49,15 +49,31 @@ struct HelpTextTests {
         #expect(moving.items.first == .entry(keys: "h j k l, arrows", text: "byte left, row down, row up, byte right"))
         let all = sections.flatMap(\.items)
         // A continuation joins its entry; keys too long for their column stand on their own line.
-        #expect(all.contains(.entry(keys: "R", text: "overwrite mode: hex digits in the hex pane, text in the text pane; the cursor advances; Esc leaves it")))
-        #expect(all.contains {
-            if case .entry(":fill BYTE, :delete, :yank, :print, :find", let text) = $0 { text.hasPrefix("with a selection") } else { false }
-        })
+        #expect(
+            all.contains(
+                .entry(
+                    keys: "R",
+                    text:
+                        "overwrite mode: hex digits in the hex pane, text in the text pane; the cursor advances; Esc leaves it"
+                )))
+        #expect(
+            all.contains {
+                if case .entry(":fill BYTE, :delete, :yank, :print, :find", let text) = $0 {
+                    text.hasPrefix("with a selection")
+                } else {
+                    false
+                }
+            })
         // Prose at column 2 is a note, its lines one paragraph.
         #expect(all.contains(.note("SIGTERM, SIGINT, SIGHUP leave as :q! does (unsynced edits rolled back)")))
-        #expect(all.contains {
-            if case .note(let text) = $0 { text.hasPrefix("Bytes another process changed") && text.hasSuffix("opens the new file).") } else { false }
-        })
+        #expect(
+            all.contains {
+                if case .note(let text) = $0 {
+                    text.hasPrefix("Bytes another process changed") && text.hasSuffix("opens the new file).")
+                } else {
+                    false
+                }
+            })
         for case .entry(let keys, let text) in all {
             #expect(!keys.isEmpty && !text.isEmpty && !keys.contains("  ") && !text.contains("  "), "\(keys): \(text)")
         }

@@ -42,7 +42,9 @@ struct OverwriteEditingTests {
         editor.handle(.character("é"))
         #expect(file.bytes == [0x61, 0x62])
         #expect(editor.messageIsError)
-        #expect(editor.messageText?.hasPrefix("U+00E9 (not ASCII) is not accepted here: the text pane writes one byte per key") == true)
+        #expect(
+            editor.messageText?.hasPrefix(
+                "U+00E9 (not ASCII) is not accepted here: the text pane writes one byte per key") == true)
         editor.handle(keys("<Esc>r"))
         editor.handle(.character("€"))
         #expect(editor.messageText?.hasPrefix("U+20AC (not ASCII)") == true)

@@ -135,8 +135,12 @@ final class ReadCounter: ByteStore {
         reads += 1
         try inner.read(into: buffer, at: offset)
     }
-    func write(from buffer: UnsafeRawBufferPointer, at offset: Int) throws(EditorError) { try inner.write(from: buffer, at: offset) }
-    func fill(_ byte: UInt8, at offset: Int, count: Int) throws(EditorError) { try inner.fill(byte, at: offset, count: count) }
+    func write(from buffer: UnsafeRawBufferPointer, at offset: Int) throws(EditorError) {
+        try inner.write(from: buffer, at: offset)
+    }
+    func fill(_ byte: UInt8, at offset: Int, count: Int) throws(EditorError) {
+        try inner.fill(byte, at: offset, count: count)
+    }
     func zero(at offset: Int, count: Int) throws(EditorError) { try inner.zero(at: offset, count: count) }
     func nextData(in range: Range<Int>) throws(EditorError) -> Range<Int>? { try inner.nextData(in: range) }
     func openGap(at offset: Int, count: Int, stop: StopRequest?) throws(EditorError) {
@@ -148,7 +152,9 @@ final class ReadCounter: ByteStore {
     func resize(to size: Int) throws(EditorError) { try inner.resize(to: size) }
     func refresh() throws(EditorError) -> SizeChange { try inner.refresh() }
     func sync(async: Bool) throws(EditorError) { try inner.sync(async: async) }
-    func advise(_ advice: Advice, offset: Int, count: Int) throws(EditorError) { try inner.advise(advice, offset: offset, count: count) }
+    func advise(_ advice: Advice, offset: Int, count: Int) throws(EditorError) {
+        try inner.advise(advice, offset: offset, count: count)
+    }
     var canReleasePages: Bool { inner.canReleasePages }
     func fileID() throws(EditorError) -> MappedFile.FileID { try inner.fileID() }
     func tryLock() throws(EditorError) -> Bool { try inner.tryLock() }

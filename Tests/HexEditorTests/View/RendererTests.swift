@@ -15,7 +15,9 @@ struct RendererTests {
 
     @Test func rowsLookLikeHexdump() throws {
         let screen = Renderer.render(try view(bytes: Array("Hello, world!\n".utf8) + [0, 0xff]))
-        #expect(screen.line(0).trimmingSuffix() == "00000000  48 65 6c 6c 6f 2c 20 77  6f 72 6c 64 21 0a 00 ff  |Hello, world!...|")
+        #expect(
+            screen.line(0).trimmingSuffix()
+                == "00000000  48 65 6c 6c 6f 2c 20 77  6f 72 6c 64 21 0a 00 ff  |Hello, world!...|")
     }
 
     @Test func controlAndHighBytesNeverReachTheTextPaneRaw() throws {

@@ -1,8 +1,8 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import HexEditor
-import TestSupport
 
 /// Keys written the way a person would describe them: plain characters, and
 /// `<Esc>`, `<Enter>`, `<Tab>`, `<BS>`, `<Up>` … `<PgDn>`, `<Home>`, `<End>`,
@@ -41,9 +41,13 @@ private func namedKey(_ name: String) -> Key? {
     case "Home": .home
     case "End": .end
     default:
-        if name.hasPrefix("C-"), name.count == 3 { .control(Character(name.suffix(1).lowercased())) }
-        else if name.hasPrefix("F"), let number = Int(name.dropFirst()) { .function(number) }
-        else { nil }
+        if name.hasPrefix("C-"), name.count == 3 {
+            .control(Character(name.suffix(1).lowercased()))
+        } else if name.hasPrefix("F"), let number = Int(name.dropFirst()) {
+            .function(number)
+        } else {
+            nil
+        }
     }
 }
 
@@ -70,7 +74,8 @@ func expectSnapshot(_ screen: Screen, named name: String, sourceLocation: Source
     guard let recorded = try? String(contentsOf: file, encoding: .utf8) else {
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try? rendered.write(to: file, atomically: true, encoding: .utf8)
-        Issue.record("recorded a new snapshot \(file.path); check it and run the test again", sourceLocation: sourceLocation)
+        Issue.record(
+            "recorded a new snapshot \(file.path); check it and run the test again", sourceLocation: sourceLocation)
         return
     }
     if recorded != rendered {

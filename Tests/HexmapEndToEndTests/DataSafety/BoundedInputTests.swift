@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Inputs that used to hang or eat memory end quickly with a clear answer.
 @Suite struct BoundedInputTests {
@@ -35,7 +35,8 @@ import TestSupport
 
     @Test func aDumbTerminalIsRefusedWithAMessage() throws {
         let file = TemporaryFile("data")
-        let run = try BackgroundProcess(hexmapExecutable().path, [file.path], captureOutput: true, environment: ["TERM": "dumb"])
+        let run = try BackgroundProcess(
+            hexmapExecutable().path, [file.path], captureOutput: true, environment: ["TERM": "dumb"])
         #expect(run.wait())
         #expect(run.exitStatus == 2)
         #expect(run.standardError.contains("TERM=dumb"), "\(run.standardError)")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A failed script leaves the disk as it found it, the file's existence and size included;
 /// `--private` never changes the file.
@@ -15,14 +15,18 @@ import TestSupport
 
     @Test func aFileGrownByAFailedScriptGetsItsSizeBack() throws {
         let file = TemporaryFile(Array("small".utf8))
-        let result = try HeadlessRun.hexmap([file.path, "--create", "2m", "-c", "patch 0 41", "-c", "patch 99999999 00"])
+        let result = try HeadlessRun.hexmap([
+            file.path, "--create", "2m", "-c", "patch 0 41", "-c", "patch 99999999 00",
+        ])
         #expect(result.status == 1)
         #expect(file.bytes == Array("small".utf8))
     }
 
     @Test func aPrivateCreateNeverTouchesTheFile() throws {
         let file = TemporaryFile(Array("small".utf8))
-        let result = try HeadlessRun.hexmap([file.path, "--private", "--create", "2m", "-c", "patch 1m 41", "-c", "info"])
+        let result = try HeadlessRun.hexmap([
+            file.path, "--private", "--create", "2m", "-c", "patch 1m 41", "-c", "info",
+        ])
         #expect(result.status == 0, "\(result.err)")
         #expect(result.out.contains("size: 2097152"))
         #expect(file.bytes == Array("small".utf8))

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// File names are bytes: a name that is not UTF-8 opens the file it names, and no byte of
 /// a name reaches the terminal raw.
@@ -28,11 +28,13 @@ import TestSupport
         let directory = scratch.directory
         let name = Self.latin1Name(in: directory)
         Self.create(name, contents: Array("y".utf8))
-        let run = try BackgroundProcess(hexmapExecutable().path, rawArguments: [name, Array("-c".utf8), Array("print".utf8)], captureOutput: true)
+        let run = try BackgroundProcess(
+            hexmapExecutable().path, rawArguments: [name, Array("-c".utf8), Array("print".utf8)], captureOutput: true)
         #expect(run.wait())
         #expect(run.exitStatus == 0, "\(run.standardError)")
         #expect(run.standardOutput.hasPrefix("00000000: 79"))
-        let info = try BackgroundProcess(hexmapExecutable().path, rawArguments: [name, Array("-c".utf8), Array("info".utf8)], captureOutput: true)
+        let info = try BackgroundProcess(
+            hexmapExecutable().path, rawArguments: [name, Array("-c".utf8), Array("info".utf8)], captureOutput: true)
         #expect(info.wait())
         #expect(info.standardOutput.contains("lat1\\xe9.bin"), "the name is shown escaped: \(info.standardOutput)")
     }
@@ -56,7 +58,8 @@ import TestSupport
         for arguments in [[file.path + "-missing"], [file.path, "-c", "info"], [file.path, "--json", "-c", "info"]] {
             let result = try HeadlessRun.hexmap(arguments)
             let everything = result.stdout + result.stderr
-            #expect(!everything.contains(0x1B) && !everything.contains(0x07), "\(arguments): \(result.out)\(result.err)")
+            #expect(
+                !everything.contains(0x1B) && !everything.contains(0x07), "\(arguments): \(result.out)\(result.err)")
             #expect((result.out + result.err).contains("PWNFILE"))
         }
     }

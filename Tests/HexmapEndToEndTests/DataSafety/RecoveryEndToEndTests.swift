@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Nothing is lost when hexmap dies: a session killed with SIGKILL at any point leaves a
 /// journal, the next run refuses edits until it is resolved, and `--recover rollback` gives
@@ -17,7 +17,8 @@ import TestSupport
     }
 
     func hexmap(_ arguments: [String], _ state: State) throws -> BackgroundProcess {
-        let run = try BackgroundProcess(hexmapExecutable().path, arguments, captureOutput: true, environment: state.environment)
+        let run = try BackgroundProcess(
+            hexmapExecutable().path, arguments, captureOutput: true, environment: state.environment)
         #expect(run.wait(timeout: 120))
         return run
     }
@@ -50,8 +51,9 @@ import TestSupport
 
             let rolled = try hexmap([file.path, "--recover", "rollback"], state)
             #expect(rolled.exitStatus == 0, "\(rolled.standardError)")
-            if rolled.standardError.contains("an insert at"), rolled.standardError.contains("cut off half way")
-                || rolled.standardError.contains("a delete at") && rolled.standardError.contains("cut off half way")
+            if rolled.standardError.contains("an insert at"),
+                rolled.standardError.contains("cut off half way")
+                    || rolled.standardError.contains("a delete at") && rolled.standardError.contains("cut off half way")
             {
                 cutOffShifts += 1
             }
@@ -65,7 +67,8 @@ import TestSupport
     @Test func keepKeepsTheCompletedEditsAndUndoesTheCutOffOne() throws {
         let state = State()
         let file = TemporaryFile([])
-        try HeadlessRun.tool("sh", ["-c", "head -c 268435456 /dev/zero | tr '\\0' 'x' > '\(file.path)'"]).expectSuccess()
+        try HeadlessRun.tool("sh", ["-c", "head -c 268435456 /dev/zero | tr '\\0' 'x' > '\(file.path)'"])
+            .expectSuccess()
         let reference = file.path + ".reference"
         try FileManager.default.copyItem(atPath: file.path, toPath: reference)
         _ = try HeadlessRun.hexmap([reference, "-c", #"patch 0 "AB""#, "-c", #"patch 100 "CD""#])
@@ -73,8 +76,11 @@ import TestSupport
         for delay in [400_000, 800_000, 1_500_000] where !kept {
             let run = try BackgroundProcess(
                 hexmapExecutable().path,
-                [file.path, "-c", #"patch 0 "AB""#, "-c", #"patch 100 "CD""#, "-c", "insert 5 00", "-c", "delete 5 1",
-                 "-c", "insert 5 00", "-c", "delete 5 1", "-c", "insert 5 00", "-c", "delete 5 1"],
+                [
+                    file.path, "-c", #"patch 0 "AB""#, "-c", #"patch 100 "CD""#, "-c", "insert 5 00", "-c",
+                    "delete 5 1",
+                    "-c", "insert 5 00", "-c", "delete 5 1", "-c", "insert 5 00", "-c", "delete 5 1",
+                ],
                 captureOutput: true, environment: state.environment)
             usleep(useconds_t(delay))
             kill(run.pid, SIGKILL)
@@ -92,7 +98,8 @@ import TestSupport
                 }
             }
             try FileManager.default.removeItem(atPath: file.path)
-            try HeadlessRun.tool("sh", ["-c", "head -c 268435456 /dev/zero | tr '\\0' 'x' > '\(file.path)'"]).expectSuccess()
+            try HeadlessRun.tool("sh", ["-c", "head -c 268435456 /dev/zero | tr '\\0' 'x' > '\(file.path)'"])
+                .expectSuccess()
         }
         #expect(kept, "no kill landed in the middle of a shift")
     }
@@ -100,10 +107,14 @@ import TestSupport
     /// A run that patches the first bytes, then keeps the file busy (a long search), killed
     /// once the patches are in the file: it leaves a journal of two unsynced edits.
     func killedSession(on file: TemporaryFile, _ state: State) throws {
-        try HeadlessRun.tool("sh", ["-c", "head -c 536870912 /dev/zero | tr '\\0' 'a' > '\(file.path)'"]).expectSuccess()
+        try HeadlessRun.tool("sh", ["-c", "head -c 536870912 /dev/zero | tr '\\0' 'a' > '\(file.path)'"])
+            .expectSuccess()
         let run = try BackgroundProcess(
             hexmapExecutable().path,
-            [file.path, "-c", "patch 0 41", "-c", "patch 1 42", "-c", #"find "no such thing" count"#, "-c", "find 7a count"],
+            [
+                file.path, "-c", "patch 0 41", "-c", "patch 1 42", "-c", #"find "no such thing" count"#, "-c",
+                "find 7a count",
+            ],
             captureOutput: true, environment: state.environment)
         let deadline = Date().addingTimeInterval(20)
         while firstBytes(file.path) != [0x41, 0x42] && Date() < deadline { usleep(5_000) }
@@ -148,7 +159,11 @@ import TestSupport
         }
         for input in ["patch 0 44\nwq\n", "patch 0 45\nq!\n", "patch 0 46\n"] {
             let repl = try BackgroundProcess(
-                "/bin/sh", ["-c", "printf '\(input.replacingOccurrences(of: "\n", with: "\\n"))' | '\(hexmapExecutable().path)' '\(file.path)' --repl"],
+                "/bin/sh",
+                [
+                    "-c",
+                    "printf '\(input.replacingOccurrences(of: "\n", with: "\\n"))' | '\(hexmapExecutable().path)' '\(file.path)' --repl",
+                ],
                 captureOutput: true, environment: state.environment)
             #expect(repl.wait())
             #expect(state.journals.isEmpty, "after the REPL ran \(input.debugDescription)")
@@ -167,7 +182,9 @@ import TestSupport
         #expect(rename(replacement, file.path) == 0)
         let edit = try hexmap([file.path, "-c", "patch 0 4e"], state)
         #expect(edit.exitStatus == 0, "\(edit.standardError)")
-        #expect(edit.standardError.contains("belongs to the file that was at this path before it was replaced"), "\(edit.standardError)")
+        #expect(
+            edit.standardError.contains("belongs to the file that was at this path before it was replaced"),
+            "\(edit.standardError)")
         #expect(file.bytes == Array("New file".utf8))
     }
 }

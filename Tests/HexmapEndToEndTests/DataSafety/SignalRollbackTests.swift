@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Ctrl-C, SIGTERM and SIGHUP during a headless script stop it at a safe point, roll its
 /// edits back, and exit 128 + the signal.
@@ -23,7 +23,9 @@ import TestSupport
                 #expect(run.standardError.contains("rolled back"), "\(run.standardError)")
             }
             let check = try HeadlessRun.tool("cmp", ["-n", "\(512 << 20)", file.path, "/dev/zero"])
-            #expect(check.status == 0, "after exit \(String(describing: run.exitStatus)) the file must be untouched: \(check.out)")
+            #expect(
+                check.status == 0,
+                "after exit \(String(describing: run.exitStatus)) the file must be untouched: \(check.out)")
         }
         #expect(stopped, "no signal arrived while the script ran")
     }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Two runs that edit one file never interleave: the second waits briefly for the first,
 /// then fails naming it; runs that only read take no lock.
@@ -32,7 +32,8 @@ import TestSupport
         let file = TemporaryFile(original)
         let insert = String(repeating: "ab", count: 2000)
         let runs = try (0..<2).map { _ in
-            try BackgroundProcess(hexmapExecutable().path, [file.path, "-c", "insert 0 \(insert)"], captureOutput: true)
+            try BackgroundProcess(
+                hexmapExecutable().path, [file.path, "-c", "insert 0 \(insert)"], captureOutput: true)
         }
         for run in runs { #expect(run.wait(timeout: 60)) }
         let succeeded = runs.filter { $0.exitStatus == 0 }.count

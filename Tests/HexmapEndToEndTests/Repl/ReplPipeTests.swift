@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `hexmap FILE --repl` driven through pipes, as a program would drive it.
 @Suite struct ReplPipeTests {
@@ -70,7 +70,8 @@ import TestSupport
         try process.run()
         for (line, answer) in [("find 6c", "0x2"), ("find 6c from 3", "0x3"), ("find 7a", "not found")] {
             input.fileHandleForWriting.write(Data((line + "\n").utf8))
-            #expect(readLine(from: output.fileHandleForReading) == answer, "the answer comes before the next line is sent")
+            #expect(
+                readLine(from: output.fileHandleForReading) == answer, "the answer comes before the next line is sent")
         }
         try input.fileHandleForWriting.close()
         process.waitUntilExit()
@@ -94,7 +95,9 @@ import TestSupport
         kill(process.processIdentifier, SIGHUP)
         process.waitUntilExit()
         #expect(process.terminationStatus == 129)
-        #expect(String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).contains("SIGHUP: rolled back 1 unsynced edit"))
+        #expect(
+            String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).contains(
+                "SIGHUP: rolled back 1 unsynced edit"))
         #expect(file.bytes == Array("abc".utf8))
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `print ... as FORMAT`, yank/paste and marks through the built binary, with the text
 /// parsed back by tools that are not ours: Python's `ast.literal_eval`, `base64 -d`,
@@ -28,7 +28,8 @@ struct CopyFormatEndToEndTests {
         let text = try printed(file, as: "python").stdout
         #expect(text.last == 0x0A)
         #expect(text.filter { $0 == 0x0A }.count == 1, "one line")
-        let parsed = try python("import ast, sys; sys.stdout.buffer.write(ast.literal_eval(sys.stdin.read()))", input: text)
+        let parsed = try python(
+            "import ast, sys; sys.stdout.buffer.write(ast.literal_eval(sys.stdin.read()))", input: text)
         #expect(parsed == Self.bytes)
     }
 
@@ -73,7 +74,8 @@ struct CopyFormatEndToEndTests {
     @Test func marksAndTheRegisterWorkHeadless() throws {
         let file = TemporaryFile("0123456789abcdef")
         let result = try HeadlessRun.hexmap([
-            file.path, "-c", "mark a 4", "-c", "yank 'a 2", "-c", "paste $-2", "-c", "print 'a 2 as hex", "-c", "goto 'z",
+            file.path, "-c", "mark a 4", "-c", "yank 'a 2", "-c", "paste $-2", "-c", "print 'a 2 as hex", "-c",
+            "goto 'z",
         ])
         #expect(result.status == 1, "an unset mark is an error")
         #expect(result.out == "3435\n")
@@ -95,7 +97,8 @@ struct CopyFormatEndToEndTests {
     @Test func theREPLKeepsMarksAndTheRegisterFromLineToLine() throws {
         let file = TemporaryFile("ABCDEFGH")
         let result = try HeadlessRun.hexmap(
-            [file.path, "--repl"], input: Data("mark q 2\nyank 'q 3\npaste 5\nprint 'q 6 as python\nset clipboard on\nyank 0 1\n".utf8))
+            [file.path, "--repl"],
+            input: Data("mark q 2\nyank 'q 3\npaste 5\nprint 'q 6 as python\nset clipboard on\nyank 0 1\n".utf8))
         #expect(result.status == 0, "\(result.err)")
         #expect(result.out == "b'CDECDE'\n")
         #expect(!result.out.contains("\u{1b}]52"), "no terminal: no clipboard sequence")

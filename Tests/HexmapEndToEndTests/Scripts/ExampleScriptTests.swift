@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The example scripts shipped in Resources/examples, run as a user would run them.
 @Suite struct ExampleScriptTests {
@@ -17,12 +17,15 @@ import TestSupport
         let file = TemporaryFile(Array("GIF87a".utf8) + [0x01, 0x00, 0x01, 0x00, 0x80, 0x00, 0x00, 0x3B])
         let result = try HeadlessRun.hexmap([file.path, "-s", example("patch-header.hexmap")])
         #expect(result.status == 0, "\(result.err)")
-        #expect(result.out == """
-            00000000: 4749 4638 3761 0100 0100 8000 00         GIF87a.......
-            00000000: 4749 4638 3961 4001 c800 8000 00         GIF89a@......
+        #expect(
+            result.out == """
+                00000000: 4749 4638 3761 0100 0100 8000 00         GIF87a.......
+                00000000: 4749 4638 3961 4001 c800 8000 00         GIF89a@......
 
-            """)
-        #expect(try HeadlessRun.tool("xxd", ["-l", "10", file.path]).out == "00000000: 4749 4638 3961 4001 c800                 GIF89a@...\n")
+                """)
+        #expect(
+            try HeadlessRun.tool("xxd", ["-l", "10", file.path]).out
+                == "00000000: 4749 4638 3961 4001 c800                 GIF89a@...\n")
     }
 
     @Test func patchHeaderRollsBackOnAShortFile() throws {
@@ -41,12 +44,15 @@ import TestSupport
         #expect(result.status == 0, "\(result.err)")
         let dump = try HeadlessRun.tool("od", ["-An", "-tx1", "-v", "-w100", file.path]).out
         let values = dump.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
-        #expect(values == Array(repeating: "aa", count: 16) + Array(repeating: "00", count: 68) + Array(repeating: "aa", count: 16))
+        #expect(
+            values == Array(repeating: "aa", count: 16) + Array(repeating: "00", count: 68)
+                + Array(repeating: "aa", count: 16))
     }
 
     @Test func findMagicReportsEverySignature() throws {
         let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
-        let file = TemporaryFile([UInt8](repeating: 0, count: 0x40) + signature + [UInt8](repeating: 1, count: 0x100) + signature)
+        let file = TemporaryFile(
+            [UInt8](repeating: 0, count: 0x40) + signature + [UInt8](repeating: 1, count: 0x100) + signature)
         let before = file.snapshot()
         let result = try HeadlessRun.hexmap([file.path, "-r", "-s", example("find-magic.hexmap")])
         #expect(result.status == 0, "\(result.err)")

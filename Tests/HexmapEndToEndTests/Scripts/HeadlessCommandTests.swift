@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Every command headless, through the built binary, with the bytes on disk checked by
 /// tools that are not ours (xxd, od, cmp).
@@ -24,8 +24,9 @@ import TestSupport
     @Test func fillOverwritesARange() throws {
         let file = TemporaryFile("abcdefghij")
         #expect(try hexmap(file, ["fill 2 $-4 2d"]).status == 0)
-        #expect(try HeadlessRun.tool("od", ["-An", "-c", file.path]).out.split(separator: " ").joined(separator: " ")
-            == "a b - - - - - - i j\n")
+        #expect(
+            try HeadlessRun.tool("od", ["-An", "-c", file.path]).out.split(separator: " ").joined(separator: " ")
+                == "a b - - - - - - i j\n")
     }
 
     @Test func insertAndDeleteShiftTheTail() throws {
@@ -76,20 +77,23 @@ import TestSupport
         let file = TemporaryFile("abcdefghijklmnopqrstuvwxyz")
         let result = try hexmap(file, ["goto 0x10", "print", "goto -6", "find \"k\"", "goto $-2", "print"])
         #expect(result.status == 0)
-        #expect(result.out == """
-            00000010: 7172 7374 7576 7778 797a                 qrstuvwxyz
-            0xa
-            00000018: 797a                                     yz
+        #expect(
+            result.out == """
+                00000010: 7172 7374 7576 7778 797a                 qrstuvwxyz
+                0xa
+                00000018: 797a                                     yz
 
-            """)
+                """)
     }
 
     @Test func syncAndWAndAdviseSucceed() throws {
         let file = TemporaryFile([UInt8](repeating: 0x41, count: 8192))
-        let result = try hexmap(file, [
-            "patch 0 42", "sync", "patch 1 42", "w", "sync async", "advise willneed", "advise sequential 0 4k",
-            "advise dontneed 100 10", "advise random", "advise normal",
-        ])
+        let result = try hexmap(
+            file,
+            [
+                "patch 0 42", "sync", "patch 1 42", "w", "sync async", "advise willneed", "advise sequential 0 4k",
+                "advise dontneed 100 10", "advise random", "advise normal",
+            ])
         #expect(result.status == 0, "\(result.err)")
         #expect(try HeadlessRun.tool("xxd", ["-l", "4", file.path]).out.hasPrefix("00000000: 4242 4141"))
     }
@@ -114,15 +118,16 @@ import TestSupport
     @Test func infoPrintsKeyValueLines() throws {
         let file = TemporaryFile("abcdef")
         let result = try hexmap(file, ["patch 0 00", "info"])
-        #expect(result.out == """
-            path: \(file.path)
-            size: 6
-            mode: read-write
-            sharing: shared
-            page_size: \(try HeadlessRun.tool("getconf", ["PAGESIZE"]).out.trimmingCharacters(in: .whitespacesAndNewlines))
-            unsynced_edits: 1
+        #expect(
+            result.out == """
+                path: \(file.path)
+                size: 6
+                mode: read-write
+                sharing: shared
+                page_size: \(try HeadlessRun.tool("getconf", ["PAGESIZE"]).out.trimmingCharacters(in: .whitespacesAndNewlines))
+                unsynced_edits: 1
 
-            """)
+                """)
         let readOnly = try hexmap(file, ["info"], extra: ["-r", "--private"])
         #expect(readOnly.out.contains("mode: read-only\nsharing: private\n"))
     }
@@ -182,7 +187,9 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: path))
         let created = try HeadlessRun.hexmap([path, "--create", "1k", "-c", "patch $-1 ff"])
         #expect(created.status == 0)
-        #expect(try HeadlessRun.tool("xxd", ["-s", "1020", path]).out == "000003fc: 0000 00ff                                ....\n")
+        #expect(
+            try HeadlessRun.tool("xxd", ["-s", "1020", path]).out
+                == "000003fc: 0000 00ff                                ....\n")
     }
 
     @Test func usageErrorsExitTwo() throws {
@@ -207,13 +214,18 @@ import TestSupport
     @Test func worksWithoutATerminalInsideCommandSubstitution() throws {
         let file = TemporaryFile("abc")
         let shell = try HeadlessRun.program(
-            "/bin/sh", ["-c", "out=$(env -u TERM '\(HeadlessRun.hexmapPath)' '\(file.path)' -c 'find 63' </dev/null 2>&1); echo \"[$out]\""])
+            "/bin/sh",
+            [
+                "-c",
+                "out=$(env -u TERM '\(HeadlessRun.hexmapPath)' '\(file.path)' -c 'find 63' </dev/null 2>&1); echo \"[$out]\"",
+            ])
         #expect(shell.out == "[0x2]\n")
     }
 
     @Test func editorCommandsAreAcceptedHeadless() throws {
         let file = TemporaryFile("abcdef")
-        let result = try hexmap(file, ["follow on", "set columns=8", "reopen", "follow off", "help", "wq", "patch 0 00"])
+        let result = try hexmap(
+            file, ["follow on", "set columns=8", "reopen", "follow off", "help", "wq", "patch 0 00"])
         #expect(result.status == 0, "\(result.err)")
         #expect(result.out.hasPrefix("goto OFF"))
         #expect(result.out.contains("patch OFF BYTES"))

@@ -54,7 +54,10 @@ enum HeadlessRun {
         }
         // Read both pipes to the end before waiting, so a chatty child never blocks on a full pipe.
         let errBox = DataBox()
-        let errThread = Thread { errBox.data = errPipe.fileHandleForReading.readDataToEndOfFile(); errBox.done.signal() }
+        let errThread = Thread {
+            errBox.data = errPipe.fileHandleForReading.readDataToEndOfFile()
+            errBox.done.signal()
+        }
         errThread.start()
         let out = outPipe.fileHandleForReading.readDataToEndOfFile()
         errBox.done.wait()
@@ -67,4 +70,3 @@ private final class DataBox: @unchecked Sendable {
     var data = Data()
     let done = DispatchSemaphore(value: 0)
 }
-

@@ -1,5 +1,5 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
 
 /// A runtime error rolls back everything the script did, through the undo journal.
@@ -8,18 +8,21 @@ import Testing
         let bytes = (0..<5000).map { UInt8(truncatingIfNeeded: $0 * 37) }
         let file = TemporaryFile(bytes)
         let before = file.snapshot()
-        let script = file.sibling("edit.hexmap", Array("""
-            patch 0 "HEADER"
-            insert 100 "a run of inserted bytes"
-            delete 2000 1000
-            fill 10 20 ff
-            sync
-            resize 64k
-            fill 4k 40k 00
-            resize 3000
-            patch 3000 00
-            print 0 16
-            """.utf8))
+        let script = file.sibling(
+            "edit.hexmap",
+            Array(
+                """
+                patch 0 "HEADER"
+                insert 100 "a run of inserted bytes"
+                delete 2000 1000
+                fill 10 20 ff
+                sync
+                resize 64k
+                fill 4k 40k 00
+                resize 3000
+                patch 3000 00
+                print 0 16
+                """.utf8))
         let result = try HeadlessRun.hexmap([file.path, "-s", script])
         #expect(result.status == 1)
         #expect(result.err == "\(script):9: patch: 1 byte at 0xbb8 runs past the end of the file (size 3000)\n")
@@ -29,7 +32,9 @@ import Testing
 
     @Test func noRollbackKeepsTheEditsMadeBeforeTheError() throws {
         let file = TemporaryFile("0123456789")
-        let result = try HeadlessRun.hexmap([file.path, "--no-rollback", "-c", "patch 0 41", "-c", "insert $ \"!\"", "-c", "goto 99"])
+        let result = try HeadlessRun.hexmap([
+            file.path, "--no-rollback", "-c", "patch 0 41", "-c", "insert $ \"!\"", "-c", "goto 99",
+        ])
         #expect(result.status == 1)
         #expect(result.err == "-c:3: goto: offset 0x63 is past the end of the file (size 11)\n")
         #expect(try HeadlessRun.tool("xxd", ["-p", file.path]).out == "413132333435363738392" + "1\n")
@@ -46,7 +51,9 @@ import Testing
         // Mutated scripts through the binary: whenever it reports a syntax error (exit 2), the
         // file must be byte-identical; a run that succeeds is allowed to edit it.
         var random = SplitMix64(seed: 0xE2E)
-        let lines = ["patch 0 \"ZZ\"", "fill 2 3 00", "insert 1 ab", "delete 0 1", "resize 8", "print 0 4", "find 41 all"]
+        let lines = [
+            "patch 0 \"ZZ\"", "fill 2 3 00", "insert 1 ab", "delete 0 1", "resize 8", "print 0 4", "find 41 all",
+        ]
         var syntaxErrors = 0
         for _ in 0..<60 {
             let file = TemporaryFile("ABCDEFGHIJKLMNOP")
@@ -61,13 +68,16 @@ import Testing
             #expect([0, 1, 2].contains(result.status))
             if result.status == 2 {
                 syntaxErrors += 1
-                #expect(try HeadlessRun.tool("cmp", [before, file.path]).status == 0, "\(String(decoding: script, as: UTF8.self))")
+                #expect(
+                    try HeadlessRun.tool("cmp", [before, file.path]).status == 0,
+                    "\(String(decoding: script, as: UTF8.self))")
             }
             if result.status == 1 {
-                #expect(try HeadlessRun.tool("cmp", [before, file.path]).status == 0, "rolled back: \(String(decoding: script, as: UTF8.self))")
+                #expect(
+                    try HeadlessRun.tool("cmp", [before, file.path]).status == 0,
+                    "rolled back: \(String(decoding: script, as: UTF8.self))")
             }
         }
         #expect(syntaxErrors > 5)
     }
 }
-

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `inspect`, `poke` and `struct` through the built binary: headless, as JSON, in the REPL,
 /// and with the user's own definition files (a malformed one is reported, not fatal).
@@ -42,7 +42,8 @@ import TestSupport
 
     @Test func jsonForms() throws {
         let file = TemporaryFile(Self.gif)
-        let result = try hexmap([file.path, "-r", "--json", "-c", "inspect $-1", "-c", "struct gif at 0"], config: try ConfigHome())
+        let result = try hexmap(
+            [file.path, "-r", "--json", "-c", "inspect $-1", "-c", "struct gif at 0"], config: try ConfigHome())
         #expect(result.status == 0, "\(result.err)")
         let lines = result.out.split(separator: "\n")
         #expect(lines.count == 2)
@@ -55,7 +56,11 @@ import TestSupport
         let structure = try #require(try JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as? [String: Any])
         #expect(structure["struct"] as? String == "gif")
         let fields = try #require(structure["fields"] as? [[String: Any]])
-        #expect(fields.map { $0["name"] as? String } == ["signature", "version", "width", "height", "packed_fields", "background_color_index", "pixel_aspect_ratio"])
+        #expect(
+            fields.map { $0["name"] as? String } == [
+                "signature", "version", "width", "height", "packed_fields", "background_color_index",
+                "pixel_aspect_ratio",
+            ])
         #expect(fields[2]["offset"] as? Int == 6)
         #expect(fields[2]["type"] as? String == "u16le")
         #expect(fields[2]["value"] as? Int == 3)
@@ -65,7 +70,8 @@ import TestSupport
     @Test func pokeWritesAndRangeErrorsChangeNothing() throws {
         let config = try ConfigHome()
         let file = TemporaryFile([UInt8](repeating: 0, count: 8))
-        var result = try hexmap([file.path, "-c", "poke u16be 0xbeef at 2", "-c", "poke f32le -2 at 4"], config: config)
+        var result = try hexmap(
+            [file.path, "-c", "poke u16be 0xbeef at 2", "-c", "poke f32le -2 at 4"], config: config)
         #expect(result.status == 0, "\(result.err)")
         #expect(file.bytes == [0x00, 0x00, 0xBE, 0xEF, 0x00, 0x00, 0x00, 0xC0])
         let before = file.bytes
@@ -85,7 +91,9 @@ import TestSupport
         let input = Data("struct define pstr u16be length, char[length] text\nstruct pstr\nstruct nope\n".utf8)
         let result = try hexmap([file.path, "--repl", "-r"], config: try ConfigHome(), input: input)
         #expect(result.out == "0x0  length  u16be    2\n0x2  text    char[2]  \"hi\"\n")
-        #expect(result.err.hasPrefix("error: struct: unknown struct 'nope' (known: bmp elf64 gif png_ihdr pstr wav zip_local)"))
+        #expect(
+            result.err.hasPrefix(
+                "error: struct: unknown struct 'nope' (known: bmp elf64 gif png_ihdr pstr wav zip_local)"))
         #expect(result.status == 1)
     }
 

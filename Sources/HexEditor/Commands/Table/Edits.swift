@@ -40,7 +40,8 @@ extension CommandTable {
 
     static let delete = CommandDeclaration(
         names: ["delete"],
-        grammar: CommandGrammar([.init("OFF", .number), .init("LEN", .number)], selection: .range(offset: "OFF", length: "LEN")),
+        grammar: CommandGrammar(
+            [.init("OFF", .number), .init("LEN", .number)], selection: .range(offset: "OFF", length: "LEN")),
         summary: "delete LEN bytes at OFF (or the selection), shifting the tail down", example: "delete 0 16",
         changesFile: true
     ) { run throws(EditorError) in

@@ -8,7 +8,8 @@ extension CommandTable {
         let offset: Int
         switch run.command.goto("OFF")! {
         case .position(let number): offset = try run.interpreter.resolve(number, "goto")
-        case .forward(let distance): offset = cursor.addingReportingOverflow(distance).overflow ? Int.max : cursor + distance
+        case .forward(let distance):
+            offset = cursor.addingReportingOverflow(distance).overflow ? Int.max : cursor + distance
         case .backward(let distance): offset = cursor - distance
         }
         guard offset >= 0 else { throw EditorError("goto: \(offset) is before the start of the file") }

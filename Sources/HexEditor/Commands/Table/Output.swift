@@ -16,7 +16,8 @@ extension CommandTable {
         let at = try run.offset("OFF")
         let count = try run.length("LEN", default: CommandInterpreter.defaultPrintLength)
         if let format = run.command.word("as").flatMap(CopyFormat.init(rawValue:)) {
-            try run.interpreter.printFormatted(at: at, count: count, format: format, json: run.context.json, to: &run.output)
+            try run.interpreter.printFormatted(
+                at: at, count: count, format: format, json: run.context.json, to: &run.output)
         } else {
             try run.interpreter.printRange(at: at, count: count, json: run.context.json, to: &run.output)
         }
@@ -31,7 +32,8 @@ extension CommandTable {
                 [.init("back")], [.init("all", aliases: ["--all"]), .init("count")],
             ],
             selection: .bounds(from: "from", to: "to")),
-        summary: "the next match as 0x..., or 'not found'; back: the last one before; all: every match; count: how many",
+        summary:
+            "the next match as 0x..., or 'not found'; back: the last one before; all: every match; count: how many",
         details: [
             "PATTERN: hex pairs, ?? (any byte), 4? and ?d (one nibble fixed), \"text\", i\"text\" (ASCII case",
             "ignored), in any mix: find \"PK\" 03 04 ?? ?? i\"content\".",
@@ -40,7 +42,8 @@ extension CommandTable {
         ],
         example: #"find "PK" 03 04 ?? 4? i"content" from 0 to $ all"#, scansFile: true
     ) { run throws(EditorError) in
-        let mode: CommandInterpreter.FindMode = run.command.flag("all") ? .all : run.command.flag("count") ? .count : .first
+        let mode: CommandInterpreter.FindMode =
+            run.command.flag("all") ? .all : run.command.flag("count") ? .count : .first
         let backward = run.command.flag("back")
         // Inside a selection, back looks for the last match that ends in it.
         let within = run.selectedRange()

@@ -1,10 +1,12 @@
 import HexDump
+
 /// The register and the marks (DESIGN.md, "Selection, registers, marks"): `yank`, `paste`,
 /// `mark`. The editor's keys run the same commands (`y`, `p`, `m` + letter).
 extension CommandTable {
     static let yank = CommandDeclaration(
         names: ["yank"],
-        grammar: CommandGrammar([.init("OFF", .number), .init("LEN", .number)], selection: .range(offset: "OFF", length: "LEN")),
+        grammar: CommandGrammar(
+            [.init("OFF", .number), .init("LEN", .number)], selection: .range(offset: "OFF", length: "LEN")),
         summary: "copy LEN bytes at OFF (or the selection) for paste",
         details: [
             "At most 16 MiB. With set clipboard on, the editor also puts them on the system",
@@ -15,12 +17,14 @@ extension CommandTable {
         let at = try run.offset("OFF")
         let count = try run.length("LEN", default: 0)
         guard count <= Register.limit else {
-            throw EditorError("yank: at most \(Register.limit) bytes at a time (asked for \(count)); print copies any length")
+            throw EditorError(
+                "yank: at most \(Register.limit) bytes at a time (asked for \(count)); print copies any length")
         }
         try run.document.checkRange(offset: at, count: count, what: "yank")
         let bytes = try run.document.read(at: at, count: count)
         guard bytes.count == count else {
-            throw EditorError("yank: the file shrank while reading (\(bytes.count) of \(count) bytes)", kind: .truncated)
+            throw EditorError(
+                "yank: the file shrank while reading (\(bytes.count) of \(count) bytes)", kind: .truncated)
         }
         run.interpreter.register.bytes = bytes
         run.interpreter.register.origin = at

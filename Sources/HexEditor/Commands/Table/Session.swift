@@ -10,7 +10,8 @@ extension CommandTable {
     }
 
     static let help = CommandDeclaration(
-        names: ["help", "h"], grammar: CommandGrammar([.init("CMD", .word(completions: .commandNames), optional: true)]),
+        names: ["help", "h"],
+        grammar: CommandGrammar([.init("CMD", .word(completions: .commandNames), optional: true)]),
         summary: "list the commands, or explain one", example: "help find"
     ) { run throws(EditorError) in
         if let name = run.command.word("CMD") {

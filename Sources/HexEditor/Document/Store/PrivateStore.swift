@@ -95,7 +95,8 @@ final class PrivateStore: ByteStore {
                 try mapped { () throws(MapError) in try file.read(into: part, at: start + inside) }
             case .memory(let bytes, let start):
                 bytes.storage.withUnsafeBytes { source in
-                    part.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[(start + inside)..<(start + inside + length)]))
+                    part.copyMemory(
+                        from: UnsafeRawBufferPointer(rebasing: source[(start + inside)..<(start + inside + length)]))
                 }
             case .zeros:
                 part.initializeMemory(as: UInt8.self, repeating: 0)
@@ -166,7 +167,9 @@ final class PrivateStore: ByteStore {
             if case .zeros = pieces[index].source { needed.append((starts[index] + inside, length)) }
         }
         for (start, length) in needed {
-            replace(start..<(start + length), with: [Piece(source: .memory(Bytes([UInt8](repeating: 0, count: length)), 0), count: length)])
+            replace(
+                start..<(start + length),
+                with: [Piece(source: .memory(Bytes([UInt8](repeating: 0, count: length)), 0), count: length)])
         }
     }
 

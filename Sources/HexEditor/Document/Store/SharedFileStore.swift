@@ -75,7 +75,9 @@ final class SharedFileStore: ByteStore {
         let segments = try TailMover.segments(of: tail, in: file)
         try resize(to: size + count)
         do {
-            let shifted = segments.filter(\.isData).map { ($0.range.lowerBound + count)..<($0.range.upperBound + count) }
+            let shifted = segments.filter(\.isData).map {
+                ($0.range.lowerBound + count)..<($0.range.upperBound + count)
+            }
             try reserve(shifted + [offset..<(offset + count)], holes: segments.filter { !$0.isData }.map(\.range))
         } catch {
             try? file.resize(to: size)

@@ -39,7 +39,8 @@ final class TailMover {
 
     /// A mover in the state a journal describes (recovery of a shift cut off by a crash):
     /// `moved` has moved, the chunk `inFlight` was moving, with its bytes `saved` (nil for a hole).
-    init(file: MappedFile, range: Range<Int>, distance: Int, moved: Range<Int>, inFlight: Range<Int>?, saved: [UInt8]?) {
+    init(file: MappedFile, range: Range<Int>, distance: Int, moved: Range<Int>, inFlight: Range<Int>?, saved: [UInt8]?)
+    {
         self.file = file
         self.range = range
         self.distance = distance
@@ -88,7 +89,9 @@ final class TailMover {
         if isData {
             var read = [UInt8](repeating: 0, count: chunk.count)
             try mapped { () throws(MapError) in
-                try read.withMutableBytes { (buffer) throws(MapError) in try file.read(into: buffer, at: chunk.lowerBound) }
+                try read.withMutableBytes { (buffer) throws(MapError) in
+                    try file.read(into: buffer, at: chunk.lowerBound)
+                }
             }
             bytes = read
         }
@@ -128,7 +131,8 @@ final class TailMover {
             let reachable = chunk.clamped(to: 0..<size)
             if !reachable.isEmpty {
                 if let saved {
-                    let part = saved[(reachable.lowerBound - chunk.lowerBound)..<(reachable.upperBound - chunk.lowerBound)]
+                    let part = saved[
+                        (reachable.lowerBound - chunk.lowerBound)..<(reachable.upperBound - chunk.lowerBound)]
                     try? file.write(Array(part), at: reachable.lowerBound)
                 } else {
                     try? file.zero(offset: reachable.lowerBound, count: reachable.count)

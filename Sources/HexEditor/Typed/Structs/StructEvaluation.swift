@@ -54,7 +54,8 @@ public struct StructEvaluation: Sendable {
                     // Its length is past the end of the file, negative or too large: no value, and
                     // no offset for the fields after it.
                     let known = if case .field(let name) = length, integers[name] != nil { true } else { false }
-                    fields.append(Field(name: field.name, offset: at, type: field.type.text, value: known ? .invalid : .missing))
+                    fields.append(
+                        Field(name: field.name, offset: at, type: field.type.text, value: known ? .invalid : .missing))
                     position = nil
                     continue
                 }

@@ -57,7 +57,9 @@ enum StructFieldParser {
         mutating func word(withBrackets: Bool) -> (String, Int) {
             let start = column
             var text = ""
-            while let character = current, character.isASCII, character.isLetter || character.isNumber || character == "_" {
+            while let character = current, character.isASCII,
+                character.isLetter || character.isNumber || character == "_"
+            {
                 text.append(character)
                 index += 1
             }
@@ -123,7 +125,9 @@ enum StructFieldParser {
             let base = String(text[..<open])
             guard base == "u8" || base == "char" else {
                 throw Failure(
-                    column: column, message: "'\(base)[...]': only u8[N] and char[N] are arrays (known: \(StructFieldParser.typeNames))")
+                    column: column,
+                    message: "'\(base)[...]': only u8[N] and char[N] are arrays (known: \(StructFieldParser.typeNames))"
+                )
             }
             let lengthColumn = column + base.count + 1
             guard text.hasSuffix("]"), text.count > base.count + 2 else {
@@ -146,7 +150,8 @@ enum StructFieldParser {
                 }
                 length = .field(lengthText)
             } else {
-                throw Failure(column: lengthColumn, message: "bad length '\(lengthText)' (a number or an earlier integer field)")
+                throw Failure(
+                    column: lengthColumn, message: "bad length '\(lengthText)' (a number or an earlier integer field)")
             }
             return base == "u8" ? .bytes(length) : .characters(length)
         }

@@ -1,3 +1,5 @@
+import SystemPackage
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import SystemPackage
 
 /// The named struct definitions: the shipped ones (`ShippedStructs`), then the user's files
 /// `NAME.struct` in `$XDG_CONFIG_HOME/hexmap/structs/` (default `~/.config/hexmap/structs/`),
@@ -25,7 +26,8 @@ public struct StructLibrary: Sendable {
         public let message: String
 
         public var description: String {
-            [path, line.map(String.init), column.map(String.init)].compactMap { $0 }.joined(separator: ":") + ": " + message
+            [path, line.map(String.init), column.map(String.init)].compactMap { $0 }.joined(separator: ":") + ": "
+                + message
         }
     }
 
@@ -114,7 +116,10 @@ public struct StructLibrary: Sendable {
                 ScalarType(rawValue: structName) == nil
             else {
                 problems.append(
-                    problem(shown, "'\(structName)' cannot name a struct (letters, digits and _, a letter first, not a type or keyword)"))
+                    problem(
+                        shown,
+                        "'\(structName)' cannot name a struct (letters, digits and _, a letter first, not a type or keyword)"
+                    ))
                 continue
             }
             switch Self.readFile(path) {

@@ -8,7 +8,9 @@ public enum StructRequest: Equatable, Sendable {
     case inline(StructDefinition)
 
     /// Parses the units of the argument (`endColumn`: where a missing word would go).
-    static func parse(_ units: [StructFieldParser.Unit], endColumn: Int) throws(StructFieldParser.Failure) -> StructRequest {
+    static func parse(_ units: [StructFieldParser.Unit], endColumn: Int) throws(StructFieldParser.Failure)
+        -> StructRequest
+    {
         let words = splitWords(units)
         guard let first = words.first else {
             throw StructFieldParser.Failure(column: endColumn, message: "missing FIELDS or a NAME")
@@ -21,13 +23,15 @@ public enum StructRequest: Equatable, Sendable {
             return .off
         case "define":
             guard words.count > 1 else {
-                throw StructFieldParser.Failure(column: endColumn, message: "missing the NAME after 'define' (struct define NAME FIELDS)")
+                throw StructFieldParser.Failure(
+                    column: endColumn, message: "missing the NAME after 'define' (struct define NAME FIELDS)")
             }
             let name = words[1]
             try checkName(name.text, column: name.column)
             let rest = Array(units[name.end...])
             guard rest.contains(where: { $0.character != " " }) else {
-                throw StructFieldParser.Failure(column: endColumn, message: "missing FIELDS after 'define \(name.text)'")
+                throw StructFieldParser.Failure(
+                    column: endColumn, message: "missing FIELDS after 'define \(name.text)'")
             }
             let fields = try StructFieldParser.parse(rest, endColumn: endColumn)
             return .define(name: name.text, StructDefinition(fields: fields))
@@ -41,10 +45,12 @@ public enum StructRequest: Equatable, Sendable {
 
     static func checkName(_ name: String, column: Int) throws(StructFieldParser.Failure) {
         guard StructFieldParser.isIdentifier(name) else {
-            throw StructFieldParser.Failure(column: column, message: "bad struct name '\(name)' (letters, digits and _, a letter first)")
+            throw StructFieldParser.Failure(
+                column: column, message: "bad struct name '\(name)' (letters, digits and _, a letter first)")
         }
         guard !StructFieldParser.reservedNames.contains(name), ScalarType(rawValue: name) == nil else {
-            throw StructFieldParser.Failure(column: column, message: "'\(name)' cannot name a struct (it is a keyword or a type)")
+            throw StructFieldParser.Failure(
+                column: column, message: "'\(name)' cannot name a struct (it is a keyword or a type)")
         }
     }
 

@@ -61,7 +61,8 @@ extension EditorState {
         if highlightsChanges, let panel = panels.structPanel, let structure = content.structure {
             let now = live.now()
             panels.fieldTracker.observe(
-                key: panel.key, fields: structure.fields.map { ($0.name, $0.value) }, at: now, marking: !live.keyPending)
+                key: panel.key, fields: structure.fields.map { ($0.name, $0.value) }, at: now, marking: !live.keyPending
+            )
             changed = panels.fieldTracker.highlighted(at: now)
         }
         return PanelFrame(content: content, changedFields: changed)
@@ -84,20 +85,24 @@ extension EditorState {
         var needs: [Range<Int>] = []
         if panels.inspectorOn { needs.append(at..<(at + Inspection.window)) }
         if let panel = panels.structPanel, panel.offset < size {
-            needs.append(panel.offset..<(panel.offset + min(max(1, panel.definition.fixedPrefixSize), size - panel.offset)))
+            needs.append(
+                panel.offset..<(panel.offset + min(max(1, panel.definition.fixedPrefixSize), size - panel.offset)))
         }
         try? bytes.prefetch(needs)
         if panels.inspectorOn {
             let window = (try? bytes.bytes(at: at, count: Inspection.window)) ?? []
             let inspection = Inspection(offset: at, bytes: window)
-            content.inspector = .init(offset: at, entries: inspection.entries.map { .init(name: $0.name, value: $0.value.panelText) })
+            content.inspector = .init(
+                offset: at, entries: inspection.entries.map { .init(name: $0.name, value: $0.value.panelText) })
         }
         if let panel = panels.structPanel {
             var structure = PanelContent.Structure(title: panel.title, offset: panel.offset, fields: [])
             do {
                 let evaluation = try StructEvaluation(panel.definition, at: panel.offset, bytes: &bytes)
                 structure.fields = evaluation.fields.map { field in
-                    .init(offset: field.offset.map(hex) ?? "-", name: field.name, type: field.type, value: field.value.panelText)
+                    .init(
+                        offset: field.offset.map(hex) ?? "-", name: field.name, type: field.type,
+                        value: field.value.panelText)
                 }
             } catch {
                 structure.problem = error.message

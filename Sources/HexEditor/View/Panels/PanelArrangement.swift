@@ -35,7 +35,8 @@ struct PanelArrangement: Equatable {
             width: width, height: height, fileSize: fileSize, requestedColumns: requestedColumns,
             reservedColumns: sideMinimumWidth + 1),
             beside.bytesPerRow >= min(16, plain.bytesPerRow), beside.requestedColumnsFit == plain.requestedColumnsFit,
-            beside.dataRows >= (inspector ? inspectorRows : 0) + (structRows != nil ? 2 : 0) + (inspector && structRows != nil ? 1 : 0)
+            beside.dataRows >= (inspector ? inspectorRows : 0) + (structRows != nil ? 2 : 0)
+                + (inspector && structRows != nil ? 1 : 0)
         {
             var arrangement = PanelArrangement(layout: beside)
             let column = beside.rowWidth + 1
@@ -46,7 +47,8 @@ struct PanelArrangement: Equatable {
                 row = inspectorRows + 1
             }
             if let structRows {
-                arrangement.structure = Rect(row: row, column: column, width: side, height: min(structRows, beside.dataRows - row))
+                arrangement.structure = Rect(
+                    row: row, column: column, width: side, height: min(structRows, beside.dataRows - row))
             }
             return arrangement
         }
@@ -67,7 +69,8 @@ struct PanelArrangement: Equatable {
             arrangement.inspector = Rect(row: below.dataRows, column: 0, width: width, height: inspectorHeight)
         }
         if structHeight > 0 {
-            arrangement.structure = Rect(row: below.dataRows + inspectorHeight, column: 0, width: width, height: structHeight)
+            arrangement.structure = Rect(
+                row: below.dataRows + inspectorHeight, column: 0, width: width, height: structHeight)
         }
         return arrangement
     }

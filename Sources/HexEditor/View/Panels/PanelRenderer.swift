@@ -1,4 +1,5 @@
 import HexDump
+
 /// Draws the panels onto a frame the hex view was rendered to. Pure, like `Renderer`: text in,
 /// cells out, and only printable ASCII (`Screen.put` sees to it).
 enum PanelRenderer {
@@ -7,7 +8,8 @@ enum PanelRenderer {
         on screen: inout Screen
     ) {
         if let inspector = content.inspector, let rect = arrangement.inspector {
-            drawInspector(inspector, in: rect, columns: arrangement.inspectorColumns, offsetDigits: offsetDigits, on: &screen)
+            drawInspector(
+                inspector, in: rect, columns: arrangement.inspectorColumns, offsetDigits: offsetDigits, on: &screen)
         }
         if let structure = content.structure, let rect = arrangement.structure {
             drawStructure(structure, in: rect, changed: changedFields, offsetDigits: offsetDigits, on: &screen)
@@ -39,7 +41,9 @@ enum PanelRenderer {
         _ inspector: PanelContent.Inspector, in rect: PanelArrangement.Rect, columns: Int, offsetDigits: Int,
         on screen: inout Screen
     ) {
-        title("inspector  0x\(Hex.number(inspector.offset, width: offsetDigits)) (\(inspector.offset))", in: rect, on: &screen)
+        title(
+            "inspector  0x\(Hex.number(inspector.offset, width: offsetDigits)) (\(inspector.offset))", in: rect,
+            on: &screen)
         let rows = rect.height - 1
         guard rows > 0 else { return }
         let cellWidth = rect.width / columns
@@ -86,7 +90,8 @@ enum PanelRenderer {
         }
         if shown < fields.count {
             let more = fields.count - shown
-            put("... \(more) more field\(more == 1 ? "" : "s") (a taller terminal shows them)", row: rect.row + rows,
+            put(
+                "... \(more) more field\(more == 1 ? "" : "s") (a taller terminal shows them)", row: rect.row + rows,
                 column: rect.column, width: rect.width, style: .message, on: &screen)
         }
     }

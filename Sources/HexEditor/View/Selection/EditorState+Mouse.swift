@@ -32,7 +32,9 @@ extension EditorState {
             return true
         case .press, .drag:
             // Some terminals report a drag as presses while the button is held.
-            guard let origin = dragOrigin, let target = byte(at: event, layout: layout, clampRow: true) else { return false }
+            guard let origin = dragOrigin, let target = byte(at: event, layout: layout, clampRow: true) else {
+                return false
+            }
             select(from: origin, to: target)
             return true
         }

@@ -39,7 +39,8 @@ extension EditorState {
     /// `m` and `'` wait for the letter that names the mark.
     func startMarkKey(_ key: Character) {
         pendingMarkKey = key
-        message = .init(key == "m" ? "m: type a letter to set that mark here" : "': type the letter of a mark to jump to it")
+        message = .init(
+            key == "m" ? "m: type a letter to set that mark here" : "': type the letter of a mark to jump to it")
     }
 
     /// The letter after `m` (set the mark at the cursor) or `'` (jump to it).
