@@ -43,9 +43,14 @@ extension Document {
                 guard (try? store.tryLock()) == true else { return }
                 try? (store as? SharedFileStore)?.file.unlock()
             }
-            pendingRecovery = Self.pending(at: location, shown: displayPath)
-            recoveryNotice = pendingRecovery?.notice
-            if holdingLock { return }
+            if JournalContents.endsInsideItsHeader(location) {
+                // Its session died starting it: none of its edits reached the file.
+                RecoveryJournal.remove(at: location)
+            } else {
+                pendingRecovery = Self.pending(at: location, shown: displayPath)
+                recoveryNotice = pendingRecovery?.notice
+                if holdingLock { return }
+            }
         } else if let orphan = Self.journalOfReplacedFile(at: path, id: id, directory: location.removingLastComponent())
         {
             recoveryWarning =

@@ -51,6 +51,26 @@ struct JournalContents {
         return try parse(bytes)
     }
 
+    /// Whether the journal at `path` ends inside its header, as when its session was killed
+    /// while starting it. The header is written before the first record, and each record
+    /// before its edit, so no edit of that session reached the file.
+    static func endsInsideItsHeader(_ path: FilePath) -> Bool {
+        guard let bytes = path.readContents(limit: 1 << 16) else { return false }
+        return endsInsideItsHeader(bytes)
+    }
+
+    static func endsInsideItsHeader(_ bytes: [UInt8]) -> Bool {
+        let magic = RecoveryJournal.magic
+        // Another file entirely is damaged, not unstarted.
+        guard bytes.prefix(magic.count).elementsEqual(magic.prefix(bytes.count)) else { return false }
+        var header = ByteReader(bytes[...])
+        guard header.take(magic.count) != nil, header.u32() != nil, header.u64() != nil, header.u64() != nil,
+            header.u64() != nil, header.int() != nil, let nameLength = header.u32(),
+            header.take(Int(nameLength)) != nil, header.u32() != nil
+        else { return true }
+        return false
+    }
+
     static func parse(_ bytes: [UInt8]) throws(Problem) -> JournalContents {
         var header = ByteReader(bytes[...])
         guard header.take(RecoveryJournal.magic.count) == RecoveryJournal.magic,

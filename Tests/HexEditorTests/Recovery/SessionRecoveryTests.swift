@@ -142,6 +142,28 @@ import Testing
         #expect(file.bytes == Array("aBcdef".utf8))
     }
 
+    /// Killed while starting its journal (O_CREAT done, the header not yet whole): no record,
+    /// so no edit reached the file. The next session removes it and edits.
+    @Test(arguments: [0, 5, 20]) func aJournalCutInsideItsHeaderIsRemoved(kept: Int) throws {
+        let file = TemporaryFile("abcdef")
+        let dead = try session(file)
+        try dead.overwrite(at: 0, with: [0x41])
+        let crash = RecoveryTestSupport.Crash(of: file.path)
+        dead.close()
+        crash.restore(to: file.path)
+        let journal = try #require(RecoveryTestSupport.journalFiles(of: file.path).first { $0.hasSuffix(".journal") })
+        let bytes = try #require(FileManager.default.contents(atPath: journal))
+        _ = FileManager.default.createFile(atPath: journal, contents: bytes.prefix(kept))
+        #expect(JournalContents.endsInsideItsHeader(Array(bytes.prefix(kept))))
+        #expect(!JournalContents.endsInsideItsHeader(Array(bytes)))
+        #expect(!JournalContents.endsInsideItsHeader(Array("not a journal".utf8)), "another file is damaged")
+
+        let next = try session(file)
+        #expect(next.recoveryNotice == nil)
+        try next.overwrite(at: 1, with: [0x62])
+        #expect(file.bytes == Array("Abcdef".utf8), "the restored crash state, then the new edit")
+    }
+
     @Test func aSessionWithoutTheLockKeepsNoJournalAndOnlyWarns() throws {
         let file = TemporaryFile("abc")
         let dead = try session(file)
