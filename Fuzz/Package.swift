@@ -3,7 +3,7 @@ import PackageDescription
 
 // libFuzzer targets for hexmap's parsers, in their own package so the main build stays light.
 // Build and run them with Scripts/fuzz.sh: libFuzzer plus AddressSanitizer, and -enable-testing
-// (FuzzPattern reaches BytePattern's internal buffer matchers through @testable import).
+// (FuzzPattern and FuzzStruct reach internal code through @testable import).
 let package = Package(
     name: "hexmap-fuzz",
     platforms: [.macOS(.v15)],
@@ -21,6 +21,12 @@ let package = Package(
         // The search pattern grammar, and the matchers against a byte-by-byte scan.
         .executableTarget(
             name: "FuzzPattern",
+            dependencies: ["FuzzSupport", .product(name: "HexEditor", package: "hexmap")]
+        ),
+        // The struct field parser (struct FIELDS, struct define, definition files), and the
+        // definition laid over bytes.
+        .executableTarget(
+            name: "FuzzStruct",
             dependencies: ["FuzzSupport", .product(name: "HexEditor", package: "hexmap")]
         ),
         // xxd's reverse parser (dump -r, -r -p), and dump-then-reverse round trips.

@@ -5,7 +5,7 @@
 # out-of-memory stops the script with status 1 and prints the path of the input that caused it;
 # replay it with Fuzz/.build/release/TARGET PATH. Work files go to Fuzz/.build/fuzz/TARGET/.
 #
-#   Scripts/fuzz.sh [SECONDS] [TARGET...]      (targets: FuzzCommand FuzzPattern FuzzXXDReverse)
+#   Scripts/fuzz.sh [SECONDS] [TARGET...]   (FuzzCommand FuzzPattern FuzzStruct FuzzXXDReverse)
 #   FUZZ_OPTIONS="-use_value_profile=1" Scripts/fuzz.sh 600     (more libFuzzer flags)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +18,8 @@ fi
 shift $(($# > 0 ? 1 : 0))
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(FuzzCommand FuzzPattern FuzzXXDReverse)
+    # Every target has a seed corpus directory.
+    targets=($(ls Fuzz/Corpus))
 fi
 
 # swiftc keeps only the last -sanitize= option it is given, so SwiftPM's two --sanitize flags
