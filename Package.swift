@@ -6,6 +6,9 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "IOMMap", targets: ["IOMMap"]),
+        // The parsers' modules, for the fuzz targets in Fuzz/ (a separate package, like Benchmarks/).
+        .library(name: "HexDump", targets: ["HexDump"]),
+        .library(name: "HexEditor", targets: ["HexEditor"]),
         .executable(name: "hexmap", targets: ["hexmap"]),
     ],
     dependencies: [
