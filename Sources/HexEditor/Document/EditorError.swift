@@ -73,5 +73,5 @@ extension EditorError {
 
 /// `0x`-prefixed lower-case hex, the way offsets are shown everywhere in hexmap.
 func hex(_ value: Int) -> String {
-    value < 0 ? "-0x" + Hex.number(-value) : "0x" + Hex.number(value)
+    value < 0 ? "-0x" + Hex.number(value.magnitude) : "0x" + Hex.number(value)
 }
