@@ -84,6 +84,14 @@ import Testing
         }
     }
 
+    @Test(arguments: ["-h", "-help", "--help"]) func helpPrintsTheUsageAloneLikeXXD(option: String) {
+        for tool in ["'\(DumpTestSupport.xxd)'", "'\(DumpTestSupport.hexmap)' dump"] {
+            let run = DumpTestSupport.shell("\(tool) \(option) 2>&1 >/dev/null | head -1", in: Self.fixtures)
+            #expect(String(decoding: run.stdout, as: UTF8.self) == "Usage:\n", "\(tool) \(option)")
+        }
+        #expect(DumpTestSupport.hexmapDump(["-h"], in: Self.fixtures).status == 1)
+    }
+
     @Test func missingAndUnreadableInputsFailLikeXXD() {
         for arguments in [["/nonexistent/file"], ["-i", "/nonexistent/file"], ["/"], ["-r", "/nonexistent"]] {
             let xxd = DumpTestSupport.run(DumpTestSupport.xxd, arguments, in: Self.fixtures)

@@ -21,6 +21,10 @@ struct DumpRun {
             let arguments: XXDArguments
             do {
                 arguments = try XXDArguments.parse(commandLine, bytes: bytes)
+            } catch .unknownOption(let option) where option.hasPrefix("-h") || option.hasPrefix("--h") {
+                // xxd's -h (any option it begins): the usage alone, status 1.
+                writeToStandardError(XXDUsageError.usage)
+                return 1
             } catch {
                 writeToStandardError("hexmap dump: \(error.description)\n" + XXDUsageError.usage)
                 return 1
