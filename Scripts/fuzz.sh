@@ -3,7 +3,8 @@
 # then runs each for SECONDS (default 60) on a fresh copy of its seed corpus (Fuzz/Corpus/TARGET),
 # one target at a time. A crash, a failed invariant (the targets trap on one), a timeout or an
 # out-of-memory stops the script with status 1 and prints the path of the input that caused it;
-# replay it with Fuzz/.build/release/TARGET PATH. Work files go to Fuzz/.build/fuzz/TARGET/.
+# replay it with SWIFT_BACKTRACE=enable=no Fuzz/.build/release/TARGET PATH. Work files go to
+# Fuzz/.build/fuzz/TARGET/ (the corpus the run grew, its log, the failing input).
 #
 #   Scripts/fuzz.sh [SECONDS] [TARGET...]   (FuzzCommand FuzzPattern FuzzStruct FuzzXXDReverse)
 #   FUZZ_OPTIONS="-use_value_profile=1" Scripts/fuzz.sh 600     (more libFuzzer flags)
@@ -19,13 +20,13 @@ shift $(($# > 0 ? 1 : 0))
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
     # Every target has a seed corpus directory.
-    targets=($(ls Fuzz/Corpus))
+    for directory in Fuzz/Corpus/*/; do targets+=("$(basename "$directory")"); done
 fi
 
 # swiftc keeps only the last -sanitize= option it is given, so SwiftPM's two --sanitize flags
 # alone would leave the Swift code with AddressSanitizer and no coverage for libFuzzer: the
 # combined -Xswiftc flag comes last and gives it both (SwiftPM's flags still reach the C code).
-# -enable-testing: FuzzPattern reaches BytePattern's buffer matchers with @testable import.
+# -enable-testing: FuzzPattern and FuzzStruct reach internal code with @testable import.
 build=(swift build -c release --package-path Fuzz
     --sanitize=fuzzer --sanitize=address
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing)
@@ -72,7 +73,7 @@ for target in "${targets[@]}"; do
         grep -E "invariant failed|Fatal error|ERROR: |SUMMARY" "$work/log.txt" | head -5 >&2 || true
         if [ -n "$found" ]; then
             echo "error: $target failed (status $status) on the input $work/artifacts/$found" >&2
-            echo "       replay: $bin/$target $work/artifacts/$found" >&2
+            echo "       replay: SWIFT_BACKTRACE=enable=no $bin/$target $work/artifacts/$found" >&2
         else
             echo "error: $target failed (status $status); see $work/log.txt" >&2
         fi
