@@ -43,13 +43,12 @@ extension Document {
                 guard (try? store.tryLock()) == true else { return }
                 try? (store as? SharedFileStore)?.file.unlock()
             }
-            if JournalContents.endsInsideItsHeader(location) {
-                // Its session died starting it: none of its edits reached the file.
-                RecoveryJournal.remove(at: location)
-            } else {
-                pendingRecovery = Self.pending(at: location, shown: displayPath)
-                recoveryNotice = pendingRecovery?.notice
+            if let pending = Self.pending(at: location, shown: displayPath) {
+                pendingRecovery = pending
+                recoveryNotice = pending.notice
                 if holdingLock { return }
+            } else {
+                RecoveryJournal.remove(at: location)
             }
         } else if let orphan = Self.journalOfReplacedFile(at: path, id: id, directory: location.removingLastComponent())
         {
@@ -94,16 +93,21 @@ extension Document {
         return nil
     }
 
-    private static func pending(at location: FilePath, shown: String) -> PendingRecovery {
+    /// What the journal at `location` asks of the user; nil when it was never started (nothing
+    /// to recover: it can go).
+    private static func pending(at location: FilePath, shown: String) -> PendingRecovery? {
         do {
             let contents = try JournalContents.read(location)
             let edits = contents.unsyncedEdits
             let summary = "\(edits) unsynced edit\(edits == 1 ? "" : "s") from an earlier session (pid \(contents.pid))"
             return PendingRecovery(path: location, contents: contents, notice: "\(shown): " + summary, summary: summary)
+        } catch .unstarted {
+            return nil
         } catch {
             let why =
                 switch error {
                 case .damaged(let reason), .unreadable(let reason): reason
+                case .unstarted: "it was never started"
                 }
             let summary = "the journal of an earlier session is damaged (\(why)) and cannot be applied"
             return PendingRecovery(path: location, contents: nil, notice: "\(shown): " + summary, summary: summary)

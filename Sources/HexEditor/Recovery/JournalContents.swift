@@ -29,6 +29,10 @@ struct JournalContents {
     enum Problem: Error, Equatable {
         case unreadable(String)
         case damaged(String)
+        /// It ends inside its header: its session was killed while starting it. The header is
+        /// written before the first record, and each record before its edit, so none of that
+        /// session's edits reached the file.
+        case unstarted
     }
 
     /// Reads the journal at `path`.
@@ -37,38 +41,11 @@ struct JournalContents {
         do {
             let descriptor = try FileDescriptor.open(path, .readOnly, options: .closeOnExec)
             defer { try? descriptor.close() }
-            var all: [UInt8] = []
-            var chunk = [UInt8](repeating: 0, count: 1 << 20)
-            while true {
-                let count = try chunk.withUnsafeMutableBytes { try descriptor.read(into: $0) }
-                if count == 0 { break }
-                all += chunk[0..<count]
-            }
-            bytes = all
+            bytes = try descriptor.readToEnd(limit: .max)
         } catch {
             throw .unreadable("\(error)")
         }
         return try parse(bytes)
-    }
-
-    /// Whether the journal at `path` ends inside its header, as when its session was killed
-    /// while starting it. The header is written before the first record, and each record
-    /// before its edit, so no edit of that session reached the file.
-    static func endsInsideItsHeader(_ path: FilePath) -> Bool {
-        guard let bytes = path.readContents(limit: 1 << 16) else { return false }
-        return endsInsideItsHeader(bytes)
-    }
-
-    static func endsInsideItsHeader(_ bytes: [UInt8]) -> Bool {
-        let magic = RecoveryJournal.magic
-        // Another file entirely is damaged, not unstarted.
-        guard bytes.prefix(magic.count).elementsEqual(magic.prefix(bytes.count)) else { return false }
-        var header = ByteReader(bytes[...])
-        guard header.take(magic.count) != nil, header.u32() != nil, header.u64() != nil, header.u64() != nil,
-            header.u64() != nil, header.int() != nil, let nameLength = header.u32(),
-            header.take(Int(nameLength)) != nil, header.u32() != nil
-        else { return true }
-        return false
     }
 
     static func parse(_ bytes: [UInt8]) throws(Problem) -> JournalContents {
@@ -77,7 +54,12 @@ struct JournalContents {
             let pid = header.u32(), let device = header.u64(), let inode = header.u64(), let birth = header.u64(),
             let size = header.int(), let nameLength = header.u32(), let name = header.take(Int(nameLength)),
             let checksum = header.u32()
-        else { throw .damaged("its header is cut short or is not a hexmap journal's") }
+        else {
+            let magic = RecoveryJournal.magic
+            // What there is agrees with a header's start: cut short, not another file.
+            let cutShort = bytes.prefix(magic.count).elementsEqual(magic.prefix(bytes.count))
+            throw cutShort ? .unstarted : .damaged("its header is cut short or is not a hexmap journal's")
+        }
         let headerLength = RecoveryJournal.magic.count + 4 + 8 + 8 + 8 + 8 + 4 + Int(nameLength)
         guard checksum == CRC32.checksum(bytes.prefix(headerLength)) else { throw .damaged("its header is damaged") }
         var operations: [Operation] = []

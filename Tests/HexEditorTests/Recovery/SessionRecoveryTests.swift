@@ -154,9 +154,11 @@ import Testing
         let journal = try #require(RecoveryTestSupport.journalFiles(of: file.path).first { $0.hasSuffix(".journal") })
         let bytes = try #require(FileManager.default.contents(atPath: journal))
         _ = FileManager.default.createFile(atPath: journal, contents: bytes.prefix(kept))
-        #expect(JournalContents.endsInsideItsHeader(Array(bytes.prefix(kept))))
-        #expect(!JournalContents.endsInsideItsHeader(Array(bytes)))
-        #expect(!JournalContents.endsInsideItsHeader(Array("not a journal".utf8)), "another file is damaged")
+        #expect(throws: JournalContents.Problem.unstarted) { try JournalContents.parse(Array(bytes.prefix(kept))) }
+        #expect(try JournalContents.parse(Array(bytes)).unsyncedEdits == 1)
+        #expect(throws: JournalContents.Problem.damaged("its header is cut short or is not a hexmap journal's")) {
+            try JournalContents.parse(Array("not a journal".utf8))
+        }
 
         let next = try session(file)
         #expect(next.recoveryNotice == nil)
