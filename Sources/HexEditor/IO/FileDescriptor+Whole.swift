@@ -85,11 +85,16 @@ extension FileDescriptor {
 }
 
 extension FilePath {
-    /// The file's bytes, up to `limit` (a history, a lock note); nil when it cannot be opened or read.
-    public func readContents(limit: Int) -> [UInt8]? {
-        guard let file = try? FileDescriptor.open(self, .readOnly, options: .closeOnExec) else { return nil }
+    /// The file's bytes, up to `limit` (a history, a lock note, a struct definition, a journal).
+    public func readContents(limit: Int) throws(Errno) -> [UInt8] {
+        let file: FileDescriptor
+        do {
+            file = try FileDescriptor.open(self, .readOnly, options: .closeOnExec)
+        } catch {
+            throw Errno.of(error)
+        }
         defer { try? file.close() }
-        return try? file.readToEnd(limit: limit)
+        return try file.readToEnd(limit: limit)
     }
 
     /// Writes `bytes` to the file, created with mode 0600 when missing; `appending` adds them at

@@ -39,9 +39,7 @@ struct JournalContents {
     static func read(_ path: FilePath) throws(Problem) -> JournalContents {
         let bytes: [UInt8]
         do {
-            let descriptor = try FileDescriptor.open(path, .readOnly, options: .closeOnExec)
-            defer { try? descriptor.close() }
-            bytes = try descriptor.readToEnd(limit: .max)
+            bytes = try path.readContents(limit: .max)
         } catch {
             throw .unreadable("\(error)")
         }

@@ -139,7 +139,7 @@ struct Recovery {
 
     /// The bytes the slot file holds for `chunk`, if it holds that chunk whole.
     private func slotBytes(for chunk: Range<Int>) -> [UInt8]? {
-        guard let data = try? readAll(journalPath.appendingSuffix(".slot")) else { return nil }
+        guard let data = try? journalPath.appendingSuffix(".slot").readContents(limit: .max) else { return nil }
         var reader = ByteReader(data[...])
         guard let start = reader.int(), let end = reader.int(), start..<end == chunk, let checksum = reader.u32(),
             let bytes = reader.take(chunk.count), CRC32.checksum(bytes) == checksum
@@ -247,17 +247,5 @@ struct Recovery {
         }
         if case .fingerprint(let expected) = result { return fingerprint.value == expected }
         return true
-    }
-
-    private func readAll(_ path: FilePath) throws -> [UInt8] {
-        let descriptor = try FileDescriptor.open(path, .readOnly, options: .closeOnExec)
-        defer { try? descriptor.close() }
-        var all: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let count = try chunk.withUnsafeMutableBytes { try descriptor.read(into: $0) }
-            if count == 0 { return all }
-            all += chunk[0..<count]
-        }
     }
 }

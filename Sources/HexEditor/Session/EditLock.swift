@@ -69,7 +69,7 @@ final class EditLock {
     }
 
     private static func readSmallFile(_ path: FilePath) -> String? {
-        guard let bytes = path.readContents(limit: 64), !bytes.isEmpty else { return nil }
+        guard let bytes = try? path.readContents(limit: 64), !bytes.isEmpty else { return nil }
         return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -35,7 +35,7 @@ public final class HistoryFile {
     /// The saved lines, oldest first.
     public func load() -> [String] {
         guard let path else { return [] }
-        guard let bytes = path.readContents(limit: 8 << 20) else { return [] }
+        guard let bytes = try? path.readContents(limit: 8 << 20) else { return [] }
         let lines = bytes.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) }
         if lines.count > 2 * Self.limit { rewrite(Array(lines.suffix(Self.limit))) }
         return Array(lines.suffix(Self.limit))

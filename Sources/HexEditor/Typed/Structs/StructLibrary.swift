@@ -176,20 +176,15 @@ public struct StructLibrary: Sendable {
     }
 
     private static func readFile(_ path: FilePath) -> Result<[UInt8], ReadFailure> {
-        let fd = path.withPlatformString { open($0, O_RDONLY | O_CLOEXEC) }
-        guard fd >= 0 else { return .failure(ReadFailure(message: String(cString: strerror(errno)))) }
-        defer { close(fd) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            if count < 0 { return .failure(ReadFailure(message: String(cString: strerror(errno)))) }
-            if count == 0 { return .success(bytes) }
-            bytes += chunk[0..<count]
-            if bytes.count > maximumFileSize {
+        do throws(Errno) {
+            // One byte more than allowed tells a file at the limit from a longer one.
+            let bytes = try path.readContents(limit: maximumFileSize + 1)
+            guard bytes.count <= maximumFileSize else {
                 return .failure(ReadFailure(message: "longer than \(maximumFileSize) bytes: not a struct definition"))
             }
+            return .success(bytes)
+        } catch {
+            return .failure(ReadFailure(message: "\(error)"))
         }
     }
 }
