@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A program running beside the test, started like `runProcess` does (stdin from
 /// /dev/null, every signal unblocked and at its default action, so SIGTERM ends
@@ -47,7 +48,7 @@ final class BackgroundProcess {
                 return copy
             } + [nil]
         defer { for pointer in argv { pointer?.deallocate() } }
-        var variables = ProcessInfo.processInfo.environment
+        var variables = HexmapEnvironment.isolated()
         variables["TERM"] = nil
         for (key, value) in environment { variables[key] = value }
         let envp: [UnsafeMutablePointer<CChar>?] = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]

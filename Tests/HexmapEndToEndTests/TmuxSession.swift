@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the built `hexmap` in a detached tmux session on its own server
@@ -88,7 +89,7 @@ final class TmuxSession {
     /// The caller's environment without what would change the editor under test
     /// (NO_COLOR: tests that want it set it themselves) or nest tmux (TMUX).
     private static var environment: [String: String] {
-        var environment = ProcessInfo.processInfo.environment
+        var environment = HexmapEnvironment.isolated()
         environment["NO_COLOR"] = nil
         environment["TMUX"] = nil
         environment["TMUX_TMPDIR"] = nil
@@ -167,7 +168,7 @@ func runProcess(_ executable: String, _ arguments: [String], environment: [Strin
     defer { posix_spawnattr_destroy(&attributes) }
     withDefaultSignals(&attributes)
 
-    let environment = environment ?? ProcessInfo.processInfo.environment
+    let environment = environment ?? HexmapEnvironment.isolated()
     let argv = ([executable] + arguments).map { strdup($0) } + [nil]
     let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer {

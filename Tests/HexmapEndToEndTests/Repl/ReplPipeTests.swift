@@ -62,6 +62,7 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: HeadlessRun.hexmapPath)
         process.arguments = [file.path, "--repl"]
+        process.environment = HexmapEnvironment.isolated()
         let input = Pipe()
         let output = Pipe()
         process.standardInput = input
@@ -83,6 +84,7 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: HeadlessRun.hexmapPath)
         process.arguments = [file.path, "--repl"]
+        process.environment = HexmapEnvironment.isolated()
         let input = Pipe()
         let errors = Pipe()
         process.standardInput = input

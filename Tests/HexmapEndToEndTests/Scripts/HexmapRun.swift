@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The result of running a program to completion.
 struct ProcessResult {
@@ -30,7 +31,7 @@ enum HeadlessRun {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
+        var environment = HexmapEnvironment.isolated()
         environment["TERM"] = nil
         process.environment = environment
         let outPipe = Pipe()
