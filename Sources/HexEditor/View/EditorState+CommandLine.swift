@@ -9,6 +9,11 @@ extension EditorState {
     }
 
     func startLine(_ lineMode: EditorMode) {
+        if lineMode == .commandLine, !historyLoaded {
+            // The first `:` of the session: nothing typed yet, so the saved lines are all there is.
+            historyLoaded = true
+            for line in historyFile?.load() ?? [] { commandHistory.record(line) }
+        }
         input = LineInput()
         message = nil
         commandHistory.reset()

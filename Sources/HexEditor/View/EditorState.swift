@@ -39,11 +39,11 @@ public final class EditorState {
     var input = LineInput()
     var commandHistory = CommandHistory()
     /// Where the `:` line's history lives across sessions (the REPL shares it); nil in tests.
+    /// It is read when the `:` line first opens, not at start-up.
     public var historyFile: HistoryFile? {
-        didSet {
-            for line in historyFile?.load() ?? [] { commandHistory.record(line) }
-        }
+        didSet { historyLoaded = false }
     }
+    var historyLoaded = false
     var searchHistory = CommandHistory()
     var lastSearch: BytePattern?
     /// The direction of the last `/` (false) or `?` (true): `n` repeats it, `N` reverses it.

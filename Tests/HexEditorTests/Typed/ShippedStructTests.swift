@@ -33,7 +33,7 @@ import Testing
                 Issue.record("\(name) does not parse")
                 continue
             }
-            #expect(StructLibrary.load(directory: nil).definitions[name] != nil)
+            #expect(StructLibrary.load(directory: nil).definition(named: name) != nil)
         }
         #expect(ShippedStructs.files.map(\.name) == ["elf64", "zip_local", "gif", "bmp", "wav", "png_ihdr"])
     }

@@ -110,11 +110,11 @@ import Testing
         try write("gif.struct", "char[6] magic\n")
         try write("notes.txt", "not a definition")
         let library = StructLibrary.load(directoryPath: directory.path)
-        #expect(library.definitions["tag"]?.text == "char[4] tag, u32be size")
-        #expect(library.definitions["gif"]?.text == "char[6] magic", "a user's file replaces the shipped one")
-        #expect(library.definitions["elf64"] != nil, "the shipped ones are still there")
-        #expect(library.definitions["broken"] == nil)
-        #expect(library.definitions["notes"] == nil)
+        #expect(library.definition(named: "tag")?.text == "char[4] tag, u32be size")
+        #expect(library.definition(named: "gif")?.text == "char[6] magic", "a user's file replaces the shipped one")
+        #expect(library.definition(named: "elf64") != nil, "the shipped ones are still there")
+        #expect(library.definition(named: "broken") == nil)
+        #expect(library.definition(named: "notes") == nil)
         let shownDirectory = directory.path
         #expect(
             library.problems.map(\.description) == [

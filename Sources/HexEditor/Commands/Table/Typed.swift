@@ -92,7 +92,7 @@ extension CommandTable {
             run.effects.message = "defined struct \(name) (\(fields.fields.count) fields)"
             return
         case .named(let name):
-            guard let named = run.interpreter.structLibrary.definitions[name] else {
+            guard let named = run.interpreter.structLibrary.definition(named: name) else {
                 throw EditorError(run.interpreter.unknownStructMessage(name))
             }
             (definition, title) = (named, name)

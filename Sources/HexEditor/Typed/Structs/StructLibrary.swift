@@ -34,14 +34,25 @@ public struct StructLibrary: Sendable {
     /// A file longer than this is no struct definition.
     static let maximumFileSize = 1 << 20
 
-    public private(set) var definitions: [String: StructDefinition] = [:]
+    /// The user's definitions and those defined this session; a shipped one of the same name
+    /// is hidden.
+    private var definitions: [String: StructDefinition] = [:]
     public private(set) var problems: [Problem] = []
 
     /// The library hexmap uses: loaded once, at the first use (start-up reports its problems).
     public static let standard = StructLibrary.load(directory: configDirectory)
 
     /// The names, sorted (Tab completion, messages).
-    public var names: [String] { definitions.keys.sorted() }
+    public var names: [String] { Set(definitions.keys).union(ShippedStructs.files.map(\.name)).sorted() }
+
+    /// The definition called `name`. A shipped one is parsed when it is asked for, not when the
+    /// library loads: the editor's start-up does not pay for structs it may never show.
+    public func definition(named name: String) -> StructDefinition? {
+        if let definition = definitions[name] { return definition }
+        guard let shipped = ShippedStructs.files.first(where: { $0.name == name }) else { return nil }
+        // Shipped definitions parse: a test says so.
+        return try? Self.parse(text: Array(shipped.text.utf8), path: name).get()
+    }
 
     /// Adds (or replaces) a definition for this session: `struct define NAME FIELDS`.
     public mutating func define(_ name: String, _ definition: StructDefinition) {
@@ -51,12 +62,6 @@ public struct StructLibrary: Sendable {
     /// The shipped definitions, then the files in `directory` (if any).
     public static func load(directory: FilePath?) -> StructLibrary {
         var library = StructLibrary()
-        for (name, text) in ShippedStructs.files {
-            // Shipped definitions parse: a test says so.
-            if case .success(let definition) = parse(text: Array(text.utf8), path: name) {
-                library.definitions[name] = definition
-            }
-        }
         if let directory { library.loadFiles(in: directory) }
         return library
     }
