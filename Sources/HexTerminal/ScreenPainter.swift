@@ -5,17 +5,25 @@ import HexEditor
 /// Only printable ASCII reaches the terminal.
 struct ScreenPainter {
     private let attributes: [Style: attr_t]
+    /// Styles that paint a blank exactly as `.plain` does: no background of their own, no
+    /// reverse video or underline (colours and bold or dim apply to the glyph only).
+    private let blankLooksPlain: Set<Style>
 
     /// Sets up colour pairs when `useColor`; otherwise styles map to plain attributes.
     /// `defaultBackground` is -1 (the terminal's own) when use_default_colors worked.
     init(useColor: Bool, defaultBackground: Int16 = -1) {
         var table: [Style: attr_t] = [:]
+        var blankLooksPlain: Set<Style> = []
+        let visibleOnBlank = hm_a_reverse() | hm_a_underline()
         for style in Style.allCases {
             table[style] = ScreenPainter.monochrome(style)
+            if table[style]! & visibleOnBlank == 0 { blankLooksPlain.insert(style) }
         }
         if useColor {
             for (index, style) in Style.allCases.enumerated() {
                 guard let (foreground, background, extra) = ScreenPainter.colors(style) else { continue }
+                let ownBackground = background != -1 || (foreground != -1 && defaultBackground != -1)
+                if ownBackground || extra & visibleOnBlank != 0 { blankLooksPlain.remove(style) }
                 if foreground == -1 && background == -1 {
                     // The terminal's own colours: an attribute alone, no pair.
                     table[style] = extra
@@ -27,6 +35,16 @@ struct ScreenPainter {
             }
         }
         attributes = table
+        self.blankLooksPlain = blankLooksPlain
+    }
+
+    /// Whether the cell at `column` can join a run of `style` without looking different: a
+    /// plain blank between two cells of that style (the space between two dimmed `00`s). The
+    /// row then goes out as one run instead of a style change around every byte.
+    private func joins(_ screen: Screen, row: Int, column: Int, runOf style: Style) -> Bool {
+        let cell = screen[row, column]
+        return cell.character == " " && cell.style == .plain && blankLooksPlain.contains(style)
+            && column + 1 < screen.width && screen[row, column + 1].style == style
     }
 
     func paint(_ screen: Screen, on window: UnsafeMutablePointer<WINDOW>) {
@@ -40,7 +58,9 @@ struct ScreenPainter {
                 let style = screen[row, column].style
                 let start = column
                 buffer.removeAll(keepingCapacity: true)
-                while column < screen.width, screen[row, column].style == style {
+                while column < screen.width,
+                    screen[row, column].style == style || joins(screen, row: row, column: column, runOf: style)
+                {
                     buffer.append(ScreenPainter.asciiCode(screen[row, column].character))
                     column += 1
                 }
