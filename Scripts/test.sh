@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: the whole suite, then IOMMap's tests again under
 # ThreadSanitizer and AddressSanitizer (each in its own build folder), then builds
-# IOMMap's documentation. Fails if the build or the documentation prints a warning.
+# IOMMap's documentation and the fast binary, and checks that binary. Fails if the build or
+# the documentation prints a warning.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,3 +25,6 @@ LSAN_OPTIONS="suppressions=$PWD/Scripts/lsan-suppressions.txt" \
 
 # IOMMap's DocC catalog: every link resolves, every snippet's symbol exists.
 swift package generate-documentation --target IOMMap --warnings-as-errors
+
+# The fast binary (Scripts/build-fast.sh) the README tells people to install: built and checked.
+Scripts/check-fast-binary.sh
