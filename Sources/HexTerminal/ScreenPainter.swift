@@ -16,8 +16,9 @@ struct ScreenPainter {
         var blankLooksPlain: Set<Style> = []
         let visibleOnBlank = hm_a_reverse() | hm_a_underline()
         for style in Style.allCases {
-            table[style] = ScreenPainter.monochrome(style)
-            if table[style]! & visibleOnBlank == 0 { blankLooksPlain.insert(style) }
+            let attribute = ScreenPainter.monochrome(style)
+            table[style] = attribute
+            if attribute & visibleOnBlank == 0 { blankLooksPlain.insert(style) }
         }
         if useColor {
             for (index, style) in Style.allCases.enumerated() {

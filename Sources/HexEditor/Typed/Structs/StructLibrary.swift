@@ -59,7 +59,7 @@ public struct StructLibrary: Sendable {
         definitions[name] = definition
     }
 
-    /// The shipped definitions, then the files in `directory` (if any).
+    /// The files in `directory` (if any), over the shipped definitions (parsed when named).
     public static func load(directory: FilePath?) -> StructLibrary {
         var library = StructLibrary()
         if let directory { library.loadFiles(in: directory) }
