@@ -52,8 +52,9 @@ struct TUITests {
         try tmux.press("Escape")
         try tmux.waitFor("|....Hi!.........|")
         try tmux.type("u")
-        var screen = try tmux.waitFor("|....Hi..........|")
-        #expect(screen.contains("2 unsynced"))
+        // Rows are painted before the status line: waiting for both never reads a frame half drawn.
+        var screen = try tmux.waitFor { $0.contains("|....Hi..........|") && $0.contains("2 unsynced") }
+        #expect(screen.contains("|....Hi..........|") && screen.contains("2 unsynced"), "\(screen)")
         try tmux.press("C-r")
         screen = try tmux.waitFor("|....Hi!.........|")
         try tmux.type(":wq")
