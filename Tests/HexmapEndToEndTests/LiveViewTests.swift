@@ -117,8 +117,9 @@ struct LiveViewTests {
         try OtherWriter.append(Array("calm\n".utf8), to: path)
         try tmux.press("Escape")
         try tmux.type("g")
-        let screen = try tmux.waitFor("|calm.")
-        #expect(screen.contains("storm.bin  5 B"), "\(screen)")
+        // Rows are painted before the status line: waiting for both never reads a frame half drawn.
+        let screen = try tmux.waitFor { $0.contains("|calm.") && $0.contains("storm.bin  5 B") }
+        #expect(screen.contains("|calm.") && screen.contains("storm.bin  5 B"), "\(screen)")
         // The storm's fill may have been cut off by a truncation: then :q! explains
         // that it cannot roll back, and a second :q! leaves anyway.
         try tmux.type(":q!")
