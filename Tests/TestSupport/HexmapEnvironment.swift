@@ -15,14 +15,24 @@ public enum HexmapEnvironment {
         return home
     }()
 
+    public static var stateHome: String { home.directory + "/state" }
+    public static var configHome: String { home.directory + "/config" }
+
     /// `environment` (the test process's by default) with XDG_STATE_HOME and XDG_CONFIG_HOME
     /// in that directory. A test that wants directories of its own sets them after this.
     public static func isolated(_ environment: [String: String] = ProcessInfo.processInfo.environment)
         -> [String: String]
     {
         var environment = environment
-        environment["XDG_STATE_HOME"] = home.directory + "/state"
-        environment["XDG_CONFIG_HOME"] = home.directory + "/config"
+        environment["XDG_STATE_HOME"] = stateHome
+        environment["XDG_CONFIG_HOME"] = configHome
         return environment
     }
+
+    /// The same for documents a test opens in its own process (their locks and journals):
+    /// the test process's XDG_STATE_HOME and XDG_CONFIG_HOME, set once, at the first use.
+    public static let inProcess: Void = {
+        setenv("XDG_STATE_HOME", stateHome, 1)
+        setenv("XDG_CONFIG_HOME", configHome, 1)
+    }()
 }

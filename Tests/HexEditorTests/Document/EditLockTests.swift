@@ -7,6 +7,8 @@ import Testing
 /// While a session edits a file, a second one waits briefly then fails naming the holder,
 /// or (the interactive editor) opens read-only; the lock goes with the first session.
 @Suite struct EditLockTests {
+    init() { _ = HexmapEnvironment.inProcess }  // lock notes go to the test's state directory
+
     @Test func aSecondEditingSessionFailsNamingTheHolder() throws {
         let file = TemporaryFile("data")
         let first = try Document(path: file.path, locking: .wait(seconds: 0))

@@ -1,16 +1,15 @@
 import Foundation
+import TestSupport
 
 @testable import HexEditor
 
-/// Recovery tests keep their journals in a state directory of their own (set once for the
-/// test process), so they never meet a real session's, and clean up what they leave.
+/// Recovery tests keep their journals in the test process's state directory
+/// (`HexmapEnvironment`), so they never meet a real session's, and clean up what they leave.
 enum RecoveryTestSupport {
-    static let stateHome: String = {
-        let directory = NSTemporaryDirectory() + "hexmap-state-\(getpid())"
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        setenv("XDG_STATE_HOME", directory, 1)
-        return directory
-    }()
+    static var stateHome: String {
+        _ = HexmapEnvironment.inProcess
+        return HexmapEnvironment.stateHome
+    }
 
     /// The journal files (journal, slot, undo files) of the file at `path`, by name.
     static func journalFiles(of path: String) -> [String] {
