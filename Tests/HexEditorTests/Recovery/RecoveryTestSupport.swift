@@ -22,6 +22,14 @@ enum RecoveryTestSupport {
             .map { directory + "/" + $0 }
     }
 
+    /// Ends `session` as a SIGKILL here would: it is closed, then the file and its journal are
+    /// put back as they were before the close.
+    static func kill(_ session: Document, of path: String) {
+        let crash = Crash(of: path)
+        session.close()
+        crash.restore(to: path)
+    }
+
     /// A copy of the file and its journal as they are now: what a process killed here leaves.
     struct Crash {
         let file: [UInt8]
