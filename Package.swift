@@ -12,7 +12,6 @@ let package = Package(
         .executable(name: "hexmap", targets: ["hexmap"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.4.0"),
         // `swift package generate-documentation --target IOMMap` (the DocC catalog in Sources/IOMMap).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
@@ -58,7 +57,6 @@ let package = Package(
             name: "hexmap",
             dependencies: [
                 "IOMMap", "HexDump", "HexEditor", "HexTerminal",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),

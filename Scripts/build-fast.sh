@@ -3,9 +3,9 @@
 # runtime, ncurses, libedit and the C library inside), so it starts without the dynamic loader
 # and runs on a machine without a Swift toolchain. See the README's Install section.
 #
-# The link prints glibc's warnings that getpwuid_r, getpwnam_r, getgrgid_r, getgrnam_r and
-# dlopen need the shared C library at run time: FoundationEssentials (through
-# swift-argument-parser) and the Swift runtime contain those calls, and hexmap never makes them.
+# The link prints glibc's warning that dlopen needs the shared C library at run time: the Swift
+# runtime calls it only to look for a library of prespecialized generics, which this binary does
+# without.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -10,21 +10,23 @@ import Musl
 import Darwin
 #endif
 
-/// What `hexmap FILE …` does, once its arguments are read (by ArgumentParser, or by the fast
-/// path for the plain editor invocations): the interactive editor, the REPL, or a headless run.
+/// What `hexmap FILE …` does, once `EditArguments` has read and checked its options: the
+/// interactive editor, the REPL, or a headless run.
 struct EditSession {
     let file: FilePath
     var commands: [String] = []
-    var script: String?
+    /// The script's path as given (`-` reads standard input).
+    var script: RawArgument?
     var readOnly = false
     var privateMapping = false
-    var create: String?
+    /// `--create SIZE`: create the file, or grow it, to this many bytes.
+    var createSize: Int?
     var json = false
     var noRollback = false
     var noSync = false
     var watch = false
     var repl = false
-    var recover: String?
+    var recover: RecoveryMode?
     var force = false
 
     var isHeadless: Bool { !commands.isEmpty || script != nil || watch || recover != nil }
@@ -46,7 +48,7 @@ struct EditSession {
             if script == nil && commands.isEmpty {
                 parsed = try Script.parse(commands: [])  // `--watch` alone
             } else if let script {
-                parsed = try ScriptSource.parse(path: script == "-" ? nil : RawArguments.path(script), name: script)
+                parsed = try ScriptSource.parse(path: script.text == "-" ? nil : script.path(), name: script.text)
             } else {
                 parsed = try Script.parse(commands: commands)
             }
@@ -62,12 +64,12 @@ struct EditSession {
         do {
             document = try open(locking: edits ? .wait(seconds: Self.lockWaitSeconds) : .none)
         } catch {
-            return fail(openFailure(error), status: 1)
+            return fail(error.message, status: 1)
         }
         defer { document.close() }
-        if let recover, let mode = RecoveryMode(rawValue: recover) {
+        if let recover {
             do {
-                writeToStandardError("hexmap: \(try document.recover(mode, force: force))\n")
+                writeToStandardError("hexmap: \(try document.recover(recover, force: force))\n")
             } catch {
                 return fail(error.message, status: 1)
             }
@@ -102,7 +104,7 @@ struct EditSession {
         do {
             document = try open(locking: readOnly || privateMapping ? .none : .orReadOnly)
         } catch {
-            return fail(openFailure(error), status: 1)
+            return fail(error.message, status: 1)
         }
         defer { document.close() }
         if let notice = document.readOnlyNotice { writeToStandardError("hexmap: \(notice)\n") }
@@ -127,7 +129,7 @@ struct EditSession {
         do {
             document = try open(locking: readOnly || privateMapping ? .none : .orReadOnly)
         } catch {
-            return fail(openFailure(error), status: 1)
+            return fail(error.message, status: 1)
         }
         defer { document.close() }
         return InteractiveEditor.run(document: document)
@@ -135,7 +137,6 @@ struct EditSession {
 
     private func open(locking: Document.Locking) throws(EditorError) -> Document {
         let path = file
-        let createSize = create.flatMap(NumberLiteral.value(of:))
         if privateMapping, createSize != nil, FileIdentity(path: path) == nil {
             throw EditorError(
                 "\(TerminalText.path(path)): no such file (--private never creates a file: its edits stay in memory)",
@@ -148,11 +149,6 @@ struct EditSession {
         } catch  where error.kind == .notFound {
             throw EditorError(error.message + " (hexmap creates a file only with --create SIZE)", kind: .notFound)
         }
-    }
-
-    /// The message for a file that could not be opened.
-    private func openFailure(_ error: EditorError) -> String {
-        error.message
     }
 
     /// Names the struct definition files that could not be loaded (the others work).

@@ -1,5 +1,5 @@
-import ArgumentParser
 import HexEditor
+import SystemPackage
 
 #if canImport(Glibc)
 import Glibc
@@ -9,61 +9,81 @@ import Musl
 import Darwin
 #endif
 
-/// The `hexmap` command: edit a file (interactive or headless scripts) or dump it like xxd.
+/// The `hexmap` command: edit a file (interactive, headless scripts or the REPL) or dump it
+/// like xxd. The command line is read here and nowhere below (`EditArguments` for editing,
+/// `XXDArguments` for the dump).
 @main
-struct Hexmap: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "hexmap",
-        abstract: "A hex editor over memory-mapped files, with headless scripts and an xxd-compatible dump.",
-        discussion: """
-            hexmap FILE                   edit FILE in the terminal
-            hexmap FILE -c CMD [-c CMD]   run commands on FILE headless (no terminal)
-            hexmap FILE -s SCRIPT         run a script file (- reads standard input)
-            hexmap FILE --repl            run commands a line at a time (a prompt on a terminal)
-            hexmap dump FILE              print FILE like xxd
-
-            Exit codes:
-              0  success
-              1  runtime error: FILE could not be opened, or a command failed
-                 (a script's edits are then rolled back, unless --no-rollback)
-              2  usage or syntax error: nothing was changed
-              128+N  signal N stopped it (130 SIGINT, 143 SIGTERM, 129 SIGHUP); the edits
-                 were rolled back
-
-            COMMANDS (the editor's : line, scripts and the REPL; `help CMD` explains one)
-            """ + "\n" + CommandHelp.summaryLines.map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n"),
-        subcommands: [EditCommand.self, DumpCommand.self],
-        defaultSubcommand: EditCommand.self
-    )
-
-    /// Runs the command, mapping ArgumentParser's usage errors to exit status 2 (its default is
-    /// 64), so scripts see the documented codes: 0 ok, 1 runtime error, 2 usage or syntax error.
+enum Hexmap {
     static func main() {
-        let argv = (0..<Int(CommandLine.argc)).map { CommandLine.unsafeArgv[$0] }
-        if let session = EditorInvocation.session(argv) {
-            terminate(session.run())
-        }
-        do {
-            var command = try parseAsRoot()
-            try command.run()
-        } catch let code as ExitCode {
-            terminate(code.rawValue)
-        } catch {
-            let code = exitCode(for: error)
-            if code == .success {
-                exit(withError: error)
-            }
-            if code == .validationFailure {
-                let message = fullMessage(for: error)
-                writeToStandardError(message.hasSuffix("\n") ? message : message + "\n")
-                terminate(2)
-            }
-            exit(withError: error)
+        exit(run(RawArgument.commandLine))
+    }
+
+    /// Runs the command line `words` (argv without the program's name); returns the exit status:
+    /// 0 ok, 1 runtime error, 2 usage or syntax error.
+    static func run(_ words: [RawArgument]) -> Int32 {
+        let first = words.first?.text ?? ""
+        let rest = words.dropFirst()
+        switch first {
+        case "dump":
+            return DumpRun.main(rest.map(\.text), bytes: rest.map(\.bytes))
+        case "edit":
+            return edit(rest, help: ProgramHelp.edit)
+        case "help":
+            return help(rest)
+        case _ where first == completionOption || first.hasPrefix(completionOption + "="):
+            return completionScript(words)
+        default:
+            return edit(words[...], help: ProgramHelp.full)
         }
     }
-}
 
-/// Ends the process with `status` (the C library's exit, which `ParsableCommand.exit(withError:)` hides).
-private func terminate(_ status: Int32) -> Never {
-    exit(status)
+    private static let completionOption = ProgramHelp.completionOption.name
+
+    private static func edit(_ words: ArraySlice<RawArgument>, help: String) -> Int32 {
+        do {
+            switch try EditArguments.parse(words) {
+            case .help: return printed(help)
+            case .session(let session): return session.run()
+            }
+        } catch {
+            return usageError(error.message)
+        }
+    }
+
+    /// `hexmap help`, `hexmap help edit`, `hexmap help dump`.
+    private static func help(_ words: ArraySlice<RawArgument>) -> Int32 {
+        switch words.map(\.text) {
+        case []: return printed(ProgramHelp.full)
+        case ["edit"]: return printed(ProgramHelp.edit)
+        case ["dump"]: return printed(ProgramHelp.dump)
+        default: return usageError("help takes edit or dump, not '\(words.map(\.text).joined(separator: " "))'")
+        }
+    }
+
+    /// `--generate-completion-script SHELL` or `--generate-completion-script=SHELL`.
+    private static func completionScript(_ words: [RawArgument]) -> Int32 {
+        var values = words.map(\.text)
+        let first = values.removeFirst()
+        if first != completionOption { values.insert(String(first.dropFirst(completionOption.count + 1)), at: 0) }
+        guard values.count == 1, let shell = CompletionScript.Shell(rawValue: values[0]) else {
+            let given = values.isEmpty ? "" : ", not '\(values.joined(separator: " "))'"
+            return usageError("\(completionOption) takes one shell: bash, zsh or fish\(given)")
+        }
+        return printed(CompletionScript.text(for: shell))
+    }
+
+    private static func printed(_ text: String) -> Int32 {
+        do {
+            try FileDescriptor.standardOutput.writeWhole(Array(text.utf8))
+            return 0
+        } catch {
+            writeToStandardError("hexmap: cannot write to standard output: \(error)\n")
+            return 1
+        }
+    }
+
+    private static func usageError(_ message: String) -> Int32 {
+        writeToStandardError("hexmap: \(message)\n\(ProgramHelp.usageLine)\n")
+        return 2
+    }
 }

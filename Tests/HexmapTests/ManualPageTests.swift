@@ -11,7 +11,7 @@ struct ManualPageTests {
     static let page = ManualPage.text(date: "2025-06-01")
 
     /// `Resources/hexmap.1` is generated (the commands from the table, the keys from the help
-    /// text, the options from ArgumentParser). When it is stale, the test writes the new page
+    /// text, the options from the option table). When it is stale, the test writes the new page
     /// there and fails: look, then run again. The page's date is the day its text last
     /// changed: the file's own date is kept while the rest is the same; a new page gets today's.
     @Test func resourcesManualPageIsTheGeneratedPage() throws {
@@ -86,8 +86,8 @@ struct ManualPageTests {
                 page.contains("\n.TP\n" + Roff.bold(spelling)) || page.contains(", " + Roff.bold(spelling)),
                 "\(spelling)")
         }
-        // Read from ArgumentParser: a value name and the help text come along.
-        let create = ManualOption.options(of: EditCommand.self).first { $0.names == ["--create"] }
+        // Read from the option table: a value name and the help text come along.
+        let create = ManualOption.editOptions.first { $0.names == ["--create"] }
         #expect(create?.valueName == "SIZE")
         #expect(create?.text.hasPrefix("Create FILE") == true)
         // And every xxd option of the dump's usage summary.

@@ -30,18 +30,9 @@ public enum CommandHelp {
     }
 
     /// `left` and `text` in two columns, `text` wrapped at word boundaries.
-    static func entry(_ left: String, _ text: String) -> [String] {
+    public static func entry(_ left: String, _ text: String) -> [String] {
         let indent = String(repeating: " ", count: summaryColumn)
-        var wrapped: [String] = []
-        var current = ""
-        for word in text.split(separator: " ") {
-            if !current.isEmpty && summaryColumn + current.count + 1 + word.count > lineWidth {
-                wrapped.append(current)
-                current = ""
-            }
-            current += (current.isEmpty ? "" : " ") + word
-        }
-        if !current.isEmpty { wrapped.append(current) }
+        let wrapped = wrapped(text, width: lineWidth - summaryColumn)
         var lines: [String] = []
         if left.count + 2 <= summaryColumn {
             lines.append(left + String(repeating: " ", count: summaryColumn - left.count) + (wrapped.first ?? ""))
@@ -50,6 +41,22 @@ public enum CommandHelp {
             lines.append(left)
             lines += wrapped.map { indent + $0 }
         }
+        return lines
+    }
+
+    /// `text` in lines of at most `width` characters, broken between words (a longer word
+    /// gets a line of its own).
+    public static func wrapped(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            if !current.isEmpty && current.count + 1 + word.count > width {
+                lines.append(current)
+                current = ""
+            }
+            current += (current.isEmpty ? "" : " ") + word
+        }
+        if !current.isEmpty { lines.append(current) }
         return lines
     }
 

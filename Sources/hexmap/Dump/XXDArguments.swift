@@ -24,7 +24,7 @@ struct XXDArguments: Equatable, Sendable {
     init() {}
 
     /// Reads the arguments that follow `dump`. `bytes` holds each argument as the kernel passed
-    /// it (see `DumpArgumentBytes`): file names and `-n`'s name are taken from there, since the
+    /// it (see `RawArgument`): file names and `-n`'s name are taken from there, since the
     /// texts have bytes that are not UTF-8 replaced. By default, the texts' own UTF-8.
     static func parse(_ arguments: [String], bytes: [[UInt8]]? = nil) throws(XXDUsageError) -> XXDArguments {
         let bytes = bytes ?? arguments.map { Array($0.utf8) }

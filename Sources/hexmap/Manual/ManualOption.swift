@@ -1,11 +1,3 @@
-import ArgumentParser
-
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// One command-line option as the man page lists it: its spellings with their value, and what it does.
 struct ManualOption: Equatable {
     /// `-c CMD`, `-h, --help`: each spelling, then the value's name.
@@ -13,31 +5,9 @@ struct ManualOption: Equatable {
     var valueName: String?
     var text: String
 
-    /// The options ArgumentParser defines for `command`, in their order (its own `--help`
-    /// included), read from the description ArgumentParser writes of it (the JSON that
-    /// `--experimental-dump-help` prints): what `hexmap --help` shows, the man page shows.
-    static func options(of command: any ParsableCommand.Type) -> [ManualOption] {
-        let json = command._dumpHelp()
-        guard let tool = try? JSONDecoder().decode(DumpedTool.self, from: Data(json.utf8)) else {
-            preconditionFailure("ArgumentParser's description of \(command) is not the JSON expected: \(json)")
-        }
-        return (tool.command.arguments ?? []).filter(\.shouldDisplay).map { argument in
-            let names = (argument.names ?? []).map { name in
-                (name.kind == "long" ? "--" : "-") + name.name
-            }
-            let valueName =
-                argument.kind == "flag"
-                ? nil
-                : argument.valueName.map { name in
-                    argument.kind == "positional" ? name.uppercased() : name
-                }
-            let text = [argument.abstract, argument.discussion].compactMap { $0 }.joined(separator: " ")
-            return ManualOption(
-                names: names,
-                valueName: argument.isRepeating && argument.kind == "positional"
-                    ? valueName.map { $0 + "..." } : valueName,
-                text: text)
-        }
+    /// The options of `hexmap FILE`, from the option table that parses them, in `--help`'s order.
+    static var editOptions: [ManualOption] {
+        EditOption.all.map { ManualOption(names: $0.spellings, valueName: $0.valueName, text: $0.help) }
     }
 
     /// `hexmap dump`'s options, read from the summary it prints with a usage error (xxd's own
@@ -57,28 +27,4 @@ struct ManualOption: Equatable {
                 text: String(entry[gap.upperBound...].drop { $0 == " " }))
         }
     }
-}
-
-/// The part of ArgumentParser's JSON description of a command (its `ToolInfoV0`) the man page reads.
-private struct DumpedTool: Decodable {
-    struct Command: Decodable {
-        var arguments: [Argument]?
-    }
-
-    struct Argument: Decodable {
-        struct Name: Decodable {
-            var kind: String
-            var name: String
-        }
-
-        var kind: String
-        var shouldDisplay: Bool
-        var isRepeating: Bool
-        var names: [Name]?
-        var valueName: String?
-        var abstract: String?
-        var discussion: String?
-    }
-
-    var command: Command
 }

@@ -1,11 +1,10 @@
-import ArgumentParser
 import HexEditor
 
 /// hexmap(1), `Resources/hexmap.1`: the manual page, made from what the program itself knows.
 ///
 /// The commands come from the command table (as `help` and `Resources/help.txt` do), the keys
-/// from the help screen's text, the options from ArgumentParser's definitions of `hexmap` and
-/// `hexmap edit` and from `hexmap dump`'s usage summary; the rest (description, exit status,
+/// from the help screen's text, the options from the option table (`EditOption`) and from
+/// `hexmap dump`'s usage summary; the rest (description, exit status,
 /// environment, files, examples) is written here. A test regenerates the file when it is stale,
 /// so a new command, key or option reaches the page without anyone editing it.
 enum ManualPage {
@@ -43,7 +42,7 @@ enum ManualPage {
 
     private static func name(_ page: inout RoffPage) {
         page.section("NAME")
-        var abstract = Hexmap.configuration.abstract
+        var abstract = ProgramHelp.abstract
         if abstract.hasSuffix(".") { abstract.removeLast() }
         page.filled("hexmap \\- " + Roff.prose(abstract.prefix(1).lowercased() + abstract.dropFirst()))
     }
@@ -123,14 +122,17 @@ enum ManualPage {
     private static func options(_ page: inout RoffPage) {
         page.section("OPTIONS")
         page.subsection("hexmap")
-        let general = ManualOption.options(of: Hexmap.self)
+        let general = ManualOption.editOptions.filter { $0.names.contains("--help") }
         for option in general { page.option(option) }
         page.option(
             ManualOption(
-                names: ["--generate-completion-script"], valueName: "bash|zsh|fish",
+                names: [ProgramHelp.completionOption.name], valueName: ProgramHelp.completionOption.valueName,
                 text: "Print a completion script for the shell (see EXAMPLES)."))
         page.subsection("hexmap FILE (hexmap edit FILE)")
-        for option in ManualOption.options(of: EditCommand.self) where !general.contains(option) {
+        page.option(
+            ManualOption(
+                names: [], valueName: "FILE", text: "The file to open (it must exist unless --create is given)."))
+        for option in ManualOption.editOptions where !general.contains(option) {
             page.option(option)
         }
         page.subsection("hexmap dump")
