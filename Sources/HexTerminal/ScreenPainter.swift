@@ -4,35 +4,32 @@ import HexEditor
 /// Paints a `Screen` with ncurses: one colour pair (or attribute) per `Style`.
 /// Only printable ASCII reaches the terminal.
 struct ScreenPainter {
-    private let attributes: [Style: attr_t]
-    /// Styles that paint a blank exactly as `.plain` does: no background of their own, no
-    /// reverse video or underline (colours and bold or dim apply to the glyph only).
-    private let blankLooksPlain: Set<Style>
+    /// Each style's attributes, by its raw value (an array: no hashing on the first frame).
+    private let attributes: [attr_t]
+    /// By raw value, the styles that paint a blank exactly as `.plain` does: no background of
+    /// their own, no reverse video or underline (colours and bold or dim apply to the glyph only).
+    private let blankLooksPlain: [Bool]
 
     /// Sets up colour pairs when `useColor`; otherwise styles map to plain attributes.
     /// `defaultBackground` is -1 (the terminal's own) when use_default_colors worked.
     init(useColor: Bool, defaultBackground: Int16 = -1) {
-        var table: [Style: attr_t] = [:]
-        var blankLooksPlain: Set<Style> = []
+        let styles = Style.allCases
+        var table = styles.map(ScreenPainter.monochrome)
         let visibleOnBlank = hm_a_reverse() | hm_a_underline()
-        for style in Style.allCases {
-            let attribute = ScreenPainter.monochrome(style)
-            table[style] = attribute
-            if attribute & visibleOnBlank == 0 { blankLooksPlain.insert(style) }
-        }
+        var blankLooksPlain = table.map { $0 & visibleOnBlank == 0 }
         if useColor {
-            for (index, style) in Style.allCases.enumerated() {
+            for style in styles {
                 guard let (foreground, background, extra) = ScreenPainter.colors(style) else { continue }
                 let ownBackground = background != -1 || (foreground != -1 && defaultBackground != -1)
-                if ownBackground || extra & visibleOnBlank != 0 { blankLooksPlain.remove(style) }
+                if ownBackground || extra & visibleOnBlank != 0 { blankLooksPlain[style.rawValue] = false }
                 if foreground == -1 && background == -1 {
                     // The terminal's own colours: an attribute alone, no pair.
-                    table[style] = extra
+                    table[style.rawValue] = extra
                     continue
                 }
-                let pair = Int16(index + 1)
+                let pair = Int16(style.rawValue + 1)
                 init_pair(pair, foreground, background == -1 ? defaultBackground : background)
-                table[style] = hm_color_pair(pair) | extra
+                table[style.rawValue] = hm_color_pair(pair) | extra
             }
         }
         attributes = table
@@ -44,7 +41,7 @@ struct ScreenPainter {
     /// row then goes out as one run instead of a style change around every byte.
     private func joins(_ screen: Screen, row: Int, column: Int, runOf style: Style) -> Bool {
         let cell = screen[row, column]
-        return cell.character == " " && cell.style == .plain && blankLooksPlain.contains(style)
+        return cell.character == " " && cell.style == .plain && blankLooksPlain[style.rawValue]
             && column + 1 < screen.width && screen[row, column + 1].style == style
     }
 
@@ -69,7 +66,7 @@ struct ScreenPainter {
                 if row == screen.height - 1, column == screen.width { buffer.removeLast() }
                 guard !buffer.isEmpty else { continue }
                 buffer.append(0)
-                let attribute = attributes[style] ?? hm_a_normal()
+                let attribute = attributes[style.rawValue]
                 wattrset(window, Int32(bitPattern: attribute))
                 _ = mvwaddnstr(window, Int32(row), Int32(start), buffer, Int32(buffer.count - 1))
             }

@@ -39,10 +39,11 @@ enum Hexmap {
 
     private static let completionOption = ProgramHelp.completionOption.name
 
-    private static func edit(_ words: ArraySlice<RawArgument>, help: String) -> Int32 {
+    /// `help` is made only when asked for: the command table's summary costs start-up time.
+    private static func edit(_ words: ArraySlice<RawArgument>, help: @autoclosure () -> String) -> Int32 {
         do {
             switch try EditArguments.parse(words) {
-            case .help: return printed(help)
+            case .help: return printed(help())
             case .session(let session): return session.run()
             }
         } catch {

@@ -50,7 +50,7 @@ public struct ChangeTracker: Sendable {
 
     /// The offsets highlighted at `now`.
     public func highlighted(at now: Int64) -> Set<Int> {
-        Set(changedAt.lazy.filter { now - $0.value < highlightNanoseconds }.map(\.key))
+        Set(changedAt.lazy.filter { now - $0.value < highlightNanoseconds }.map { $0.key })
     }
 
     /// How many bytes are highlighted at `now` (the status line's count).

@@ -34,7 +34,7 @@ struct FieldChangeTracker {
 
     /// The fields highlighted at `now`.
     func highlighted(at now: Int64) -> Set<String> {
-        Set(changedAt.lazy.filter { now - $0.value < highlightNanoseconds }.map(\.key))
+        Set(changedAt.lazy.filter { now - $0.value < highlightNanoseconds }.map { $0.key })
     }
 
     /// Whether a highlight drawn at `drawnAt` has faded by `now`: the panel needs a frame.

@@ -94,7 +94,7 @@ public final class FileWatcher {
     /// The last component's bytes, as inotify reports names in the directory.
     static func baseName(of path: FilePath) -> [UInt8] {
         guard let last = path.lastComponent else { return [] }
-        return FilePath(root: nil, [last]).withPlatformString { name in
+        return last.withPlatformString { name in
             var bytes: [UInt8] = []
             var cursor = name
             while cursor.pointee != 0 {
@@ -137,15 +137,14 @@ public final class FileWatcher {
 
     private func drainInotify(_ descriptor: Int32) -> Bool {
         var relevant = false
-        // Room for many events; each is a 16-byte header plus a padded name.
-        var buffer = [UInt8](repeating: 0, count: 16 * 1024)
-        while true {
-            // Non-blocking: EAGAIN once drained, which ends the loop like the end of input.
-            let count = buffer.withUnsafeMutableBytes { raw in
-                (try? FileDescriptor(rawValue: descriptor).readSome(into: raw)) ?? 0
-            }
-            guard count > 0 else { return relevant }
-            buffer.withUnsafeBytes { raw in
+        // Room for a few events (each a 16-byte header plus a padded name of up to NAME_MAX + 1),
+        // on the stack and not zeroed: this runs on every tick, and the loop reads until drained.
+        withUnsafeTemporaryAllocation(byteCount: 4096, alignment: 8) { buffer in
+            while true {
+                // Non-blocking: EAGAIN once drained, which ends the loop like the end of input.
+                let count = (try? FileDescriptor(rawValue: descriptor).readSome(into: buffer)) ?? 0
+                guard count > 0 else { return }
+                let raw = UnsafeRawBufferPointer(buffer)
                 var position = 0
                 let header = MemoryLayout<inotify_event>.size
                 while position + header <= count {
@@ -163,6 +162,7 @@ public final class FileWatcher {
                 }
             }
         }
+        return relevant
     }
     #endif
 

@@ -1,6 +1,7 @@
 /// What a cell on the screen means; the terminal backend picks colours and
 /// attributes for each, so the editor never thinks in colour numbers.
-public enum Style: Equatable, Hashable, Sendable, CaseIterable {
+/// Its raw value numbers it from 0, so a painter can keep a style's attributes in an array.
+public enum Style: Int, Equatable, Hashable, Sendable, CaseIterable {
     case plain
     /// The offset column at the left of each row.
     case offset
