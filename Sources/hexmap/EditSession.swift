@@ -13,7 +13,7 @@ import Darwin
 /// What `hexmap FILE …` does, once `EditArguments` has read and checked its options: the
 /// interactive editor, the REPL, or a headless run.
 struct EditSession {
-    let file: FilePath
+    var file: FilePath
     var commands: [String] = []
     /// The script's path as given (`-` reads standard input).
     var script: RawArgument?

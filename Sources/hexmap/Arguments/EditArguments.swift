@@ -92,18 +92,8 @@ enum EditArguments {
     /// The options and FILE as they are read, then checked together.
     private struct Reader {
         var file: RawArgument?
-        var commands: [String] = []
-        var script: RawArgument?
-        var readOnly = false
-        var privateMapping = false
-        var create: String?
-        var json = false
-        var noRollback = false
-        var noSync = false
-        var watch = false
-        var repl = false
-        var recover: String?
-        var force = false
+        /// The options read so far (its file is set once they are known to go together).
+        var options = EditSession(file: FilePath())
         var wantsHelp = false
 
         mutating func operand(_ word: RawArgument) throws(UsageError) {
@@ -116,24 +106,30 @@ enum EditArguments {
         mutating func set(_ option: EditOption, value: RawArgument?) throws(UsageError) {
             let text = value?.text ?? ""
             switch option.key {
-            case .commands: commands.append(text)
+            case .commands: options.commands.append(text)
             case .script:
-                if script != nil { throw UsageError("-s is given twice: one script per run") }
-                script = value
-            case .readOnly: readOnly = true
-            case .privateMapping: privateMapping = true
+                if options.script != nil { throw UsageError("-s is given twice: one script per run") }
+                options.script = value
+            case .readOnly: options.readOnly = true
+            case .privateMapping: options.privateMapping = true
             case .create:
-                if create != nil { throw UsageError("--create is given twice") }
-                create = text
-            case .json: json = true
-            case .noRollback: noRollback = true
-            case .noSync: noSync = true
-            case .watch: watch = true
-            case .repl: repl = true
+                if options.createSize != nil { throw UsageError("--create is given twice") }
+                guard let size = NumberLiteral.value(of: text) else {
+                    throw UsageError("--create: bad size '\(text)' (decimal, 0x hex, optional k/m/g suffix)")
+                }
+                options.createSize = size
+            case .json: options.json = true
+            case .noRollback: options.noRollback = true
+            case .noSync: options.noSync = true
+            case .watch: options.watch = true
+            case .repl: options.repl = true
             case .recover:
-                if recover != nil { throw UsageError("--recover is given twice") }
-                recover = text
-            case .force: force = true
+                if options.recover != nil { throw UsageError("--recover is given twice") }
+                guard let mode = RecoveryMode(rawValue: text) else {
+                    throw UsageError("--recover takes rollback, keep or discard, not '\(text)'")
+                }
+                options.recover = mode
+            case .force: options.force = true
             case .help: wantsHelp = true
             }
         }
@@ -141,55 +137,39 @@ enum EditArguments {
         /// The session, once the options are known to go together.
         func session() throws(UsageError) -> EditSession {
             guard let file else { throw UsageError("missing FILE: hexmap opens a file") }
-            let isHeadless = !commands.isEmpty || script != nil || watch || recover != nil
-            if !commands.isEmpty, script != nil {
+            if !options.commands.isEmpty, options.script != nil {
                 throw UsageError("give commands with -c or a script with -s, not both")
             }
-            var mode: RecoveryMode?
-            if let recover {
-                guard let known = RecoveryMode(rawValue: recover) else {
-                    throw UsageError("--recover takes rollback, keep or discard, not '\(recover)'")
-                }
-                mode = known
-            }
-            if force, mode != .rollback {
+            if options.force, options.recover != .rollback {
                 throw UsageError("--force goes with --recover rollback only")
             }
-            if mode != nil, readOnly || privateMapping {
+            if options.recover != nil, options.readOnly || options.privateMapping {
                 throw UsageError("--recover changes the file: it cannot be combined with -r or --private")
             }
-            if repl, isHeadless {
+            if options.repl, options.isHeadless {
                 throw UsageError(
                     "--repl reads its commands from standard input: it cannot be combined with -c, -s or --watch")
             }
-            if repl, noRollback || noSync {
+            if options.repl, options.noRollback || options.noSync {
                 throw UsageError("--no-rollback and --no-sync apply to -c and -s only (the REPL never rolls back)")
             }
-            if !isHeadless, !repl, json || noRollback || noSync {
+            if !options.isHeadless, !options.repl, options.json || options.noRollback || options.noSync {
                 throw UsageError("--json, --no-rollback and --no-sync apply to -c, -s and --repl only")
             }
-            var createSize: Int?
-            if let create {
-                guard let size = NumberLiteral.value(of: create) else {
-                    throw UsageError("--create: bad size '\(create)' (decimal, 0x hex, optional k/m/g suffix)")
-                }
-                createSize = size
-            }
             do {
-                try Document.checkCreation(readOnly: readOnly, createSize: createSize)
+                try Document.checkCreation(readOnly: options.readOnly, createSize: options.createSize)
             } catch {
                 throw UsageError("--create: \(error.message) (-r opens read-only)")
             }
-            if watch, json {
+            if options.watch, options.json {
                 throw UsageError("--watch prints xxd lines: it cannot be combined with --json")
             }
-            if watch, privateMapping {
+            if options.watch, options.privateMapping {
                 throw UsageError("--watch follows other processes' changes, which a --private mapping never sees")
             }
-            return EditSession(
-                file: file.path(), commands: commands, script: script, readOnly: readOnly,
-                privateMapping: privateMapping, createSize: createSize, json: json, noRollback: noRollback,
-                noSync: noSync, watch: watch, repl: repl, recover: mode, force: force)
+            var session = options
+            session.file = file.path()
+            return session
         }
     }
 }
