@@ -55,6 +55,10 @@ final class TmuxSession {
 
     /// Polls the screen until `condition` holds or `timeout` passes; returns the
     /// last screen either way, so a failing expectation shows what was there.
+    ///
+    /// A capture can land while the editor is halfway through painting a frame, so a screen
+    /// that meets the condition is returned only once a second capture agrees with it (or,
+    /// on a screen that keeps changing, after a second of trying).
     @discardableResult
     func waitFor(timeout: Double = 30, _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
@@ -62,6 +66,14 @@ final class TmuxSession {
         while !condition(screen) && Date() < deadline {
             usleep(30_000)
             screen = try capture()
+        }
+        guard condition(screen) else { return screen }
+        let settled = Date().addingTimeInterval(1)
+        while Date() < settled {
+            usleep(20_000)
+            let again = try capture()
+            if again == screen { break }
+            if condition(again) { screen = again }
         }
         return screen
     }

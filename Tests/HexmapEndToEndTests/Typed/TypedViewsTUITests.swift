@@ -29,8 +29,8 @@ struct TypedViewsTUITests {
         try tmux.waitFor("inspector  0x00000000 (0)")
         try tmux.type(":struct elf64 at 0")
         try tmux.press("Enter")
-        var screen = try tmux.waitFor("elf64 at 0x00000000")
-        #expect(screen.contains("0x3c e_shnum     u16le  30"))
+        var screen = try tmux.waitFor { $0.contains("elf64 at 0x00000000") && $0.contains("e_shstrndx") }
+        #expect(screen.contains("0x3c e_shnum     u16le  30"), "\(screen)")
         // The cursor away from the struct, on bytes 00 01 02 03 of the counting tail.
         try tmux.type(":0x840")
         try tmux.press("Enter")
