@@ -36,42 +36,43 @@ struct ScreenPainter {
         self.blankLooksPlain = blankLooksPlain
     }
 
-    /// Whether the cell at `column` can join a run of `style` without looking different: a
-    /// plain blank between two cells of that style (the space between two dimmed `00`s). The
-    /// row then goes out as one run instead of a style change around every byte.
-    private func joins(_ screen: Screen, row: Int, column: Int, runOf style: Style) -> Bool {
-        let cell = screen[row, column]
-        return cell.character == " " && cell.style == .plain && blankLooksPlain[style.rawValue]
-            && column + 1 < screen.width && screen[row, column + 1].style == style
-    }
-
+    /// Copies each row into the window as ncurses cells (`waddchnstr`: no character decoding,
+    /// no attribute state), then updates the terminal.
+    ///
+    /// Plain blanks between two cells of one style take that style when they look the same
+    /// (the spaces between dimmed `00`s, one or two): a row of zeros then goes out as one run,
+    /// with no attribute change around every byte or group.
     func paint(_ screen: Screen, on window: UnsafeMutablePointer<WINDOW>) {
         werase(window)
-        var buffer: [CChar] = []
-        buffer.reserveCapacity(screen.width + 1)
-        for row in 0..<screen.height {
-            // Runs of one style go out as one string: fewer calls, same result.
-            var column = 0
-            while column < screen.width {
-                let style = screen[row, column].style
-                let start = column
-                buffer.removeAll(keepingCapacity: true)
-                while column < screen.width,
-                    screen[row, column].style == style || joins(screen, row: row, column: column, runOf: style)
-                {
-                    buffer.append(ScreenPainter.asciiCode(screen[row, column].character))
+        let width = screen.width
+        var line = [chtype](repeating: 0, count: width)
+        screen.cells.withUnsafeBufferPointer { cells in
+            func isPlainBlank(_ index: Int) -> Bool { cells[index].style == .plain && cells[index].ascii == 0x20 }
+            for row in 0..<screen.height where width > 0 {
+                let first = row * width
+                var runStyle = cells[first].style
+                var column = 0
+                while column < width {
+                    if runStyle != .plain, blankLooksPlain[runStyle.rawValue], isPlainBlank(first + column) {
+                        var end = column + 1
+                        while end < width, isPlainBlank(first + end) { end += 1 }
+                        if end < width, cells[first + end].style == runStyle {
+                            for blank in column..<end { line[blank] = chtype(0x20) | attributes[runStyle.rawValue] }
+                            column = end
+                            continue
+                        }
+                    }
+                    let cell = cells[first + column]
+                    runStyle = cell.style
+                    line[column] = chtype(cell.ascii) | attributes[cell.style.rawValue]
                     column += 1
                 }
                 // Writing the bottom-right cell scrolls some terminals; never write it.
-                if row == screen.height - 1, column == screen.width { buffer.removeLast() }
-                guard !buffer.isEmpty else { continue }
-                buffer.append(0)
-                let attribute = attributes[style.rawValue]
-                wattrset(window, Int32(bitPattern: attribute))
-                _ = mvwaddnstr(window, Int32(row), Int32(start), buffer, Int32(buffer.count - 1))
+                let count = row == screen.height - 1 ? width - 1 : width
+                wmove(window, Int32(row), 0)
+                _ = waddchnstr(window, line, Int32(count))
             }
         }
-        wattrset(window, Int32(bitPattern: hm_a_normal()))
         if let position = screen.cursorPosition {
             curs_set(1)
             wmove(window, Int32(position.row), Int32(position.column))
@@ -80,11 +81,6 @@ struct ScreenPainter {
         }
         wnoutrefresh(window)
         doupdate()
-    }
-
-    private static func asciiCode(_ character: Character) -> CChar {
-        guard let ascii = character.asciiValue, (0x20...0x7e).contains(ascii) else { return CChar(UInt8(ascii: "?")) }
-        return CChar(ascii)
     }
 
     /// Without colour (NO_COLOR or a monochrome terminal) the important styles

@@ -38,7 +38,9 @@ public struct ChangeTracker: Sendable {
         previous = frame
         previousFileSize = fileSize
         let visible = frame.offset..<(frame.offset + frame.bytes.count)
-        changedAt = changedAt.filter { visible.contains($0.key) && now - $0.value < highlightNanoseconds }
+        if !changedAt.isEmpty {
+            changedAt = changedAt.filter { visible.contains($0.key) && now - $0.value < highlightNanoseconds }
+        }
     }
 
     /// Forgets everything: the next frame is a fresh baseline (after a reopen).
@@ -50,7 +52,8 @@ public struct ChangeTracker: Sendable {
 
     /// The offsets highlighted at `now`.
     public func highlighted(at now: Int64) -> Set<Int> {
-        Set(changedAt.lazy.filter { now - $0.value < highlightNanoseconds }.map { $0.key })
+        guard !changedAt.isEmpty else { return [] }
+        return Set(changedAt.lazy.filter { now - $0.value < highlightNanoseconds }.map { $0.key })
     }
 
     /// How many bytes are highlighted at `now` (the status line's count).

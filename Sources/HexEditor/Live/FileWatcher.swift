@@ -92,21 +92,10 @@ public final class FileWatcher {
     }
 
     /// The last component's bytes, as inotify reports names in the directory.
-    static func baseName(of path: FilePath) -> [UInt8] {
-        guard let last = path.lastComponent else { return [] }
-        return last.withPlatformString { name in
-            var bytes: [UInt8] = []
-            var cursor = name
-            while cursor.pointee != 0 {
-                bytes.append(UInt8(bitPattern: cursor.pointee))
-                cursor += 1
-            }
-            return bytes
-        }
-    }
+    static func baseName(of path: FilePath) -> [UInt8] { path.lastComponentBytes }
 
     static func directory(of path: FilePath) -> FilePath {
-        let directory = path.removingLastComponent()
+        let directory = path.parentDirectory
         return directory.isEmpty ? FilePath(".") : directory
     }
 

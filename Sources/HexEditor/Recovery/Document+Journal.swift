@@ -50,8 +50,7 @@ extension Document {
             } else {
                 RecoveryJournal.remove(at: location)
             }
-        } else if let orphan = Self.journalOfReplacedFile(at: path, id: id, directory: location.removingLastComponent())
-        {
+        } else if let orphan = Self.journalOfReplacedFile(at: path, id: id, directory: location.parentDirectory) {
             recoveryWarning =
                 "\(displayPath): the journal of an earlier session (pid \(orphan.pid)) belongs to the file that was "
                 + "at this path before it was replaced (\(orphan.id)): it is not applied to this one"
@@ -72,12 +71,7 @@ extension Document {
     private static func journalOfReplacedFile(
         at path: FilePath, id: MappedFile.FileID, directory: FilePath
     ) -> JournalContents? {
-        let resolved = path.withPlatformString { realpath($0, nil) }
-        let name =
-            resolved.map { pointer in
-                defer { free(pointer) }
-                return RecoveryJournal.bytes(of: FilePath(platformString: pointer))
-            } ?? RecoveryJournal.bytes(of: path)
+        let name = RecoveryJournal.absoluteName(of: path)
         guard let handle = directory.withPlatformString({ opendir($0) }) else { return nil }
         defer { closedir(handle) }
         while let entry = readdir(handle) {

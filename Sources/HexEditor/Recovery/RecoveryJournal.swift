@@ -52,12 +52,7 @@ final class RecoveryJournal {
         writer.u64(id.birth)
         writer.int(sizeAtStart)
         // The absolute path, so a journal is recognised from any directory.
-        let resolved = filePath.withPlatformString { realpath($0, nil) }
-        let name =
-            resolved.map { pointer in
-                defer { free(pointer) }
-                return Self.bytes(of: FilePath(platformString: pointer))
-            } ?? Self.bytes(of: filePath)
+        let name = Self.absoluteName(of: filePath)
         writer.u32(UInt32(name.count))
         writer.bytes += name
         writer.u32(CRC32.checksum(writer.bytes))
@@ -134,8 +129,9 @@ final class RecoveryJournal {
 
     /// The `.N.undo` files beside the journal at `path`.
     static func sideFiles(of path: FilePath) -> [FilePath] {
-        guard let name = path.lastComponent?.string else { return [] }
-        let directory = path.removingLastComponent()
+        let name = String(decoding: path.lastComponentBytes, as: UTF8.self)
+        guard !name.isEmpty else { return [] }
+        let directory = path.parentDirectory
         guard let handle = directory.withPlatformString({ opendir($0) }) else { return [] }
         defer { closedir(handle) }
         var files: [FilePath] = []
@@ -180,24 +176,19 @@ final class RecoveryJournal {
             kind: error == .noSpace ? .noSpace : .system)
     }
 
-    static func bytes(of path: FilePath) -> [UInt8] {
-        path.withPlatformString { name in
-            var bytes: [UInt8] = []
-            var cursor = name
-            while cursor.pointee != 0 {
-                bytes.append(UInt8(bitPattern: cursor.pointee))
-                cursor += 1
-            }
-            return bytes
-        }
+    /// The bytes of `path` resolved by realpath(3), or of `path` as given when it cannot be.
+    static func absoluteName(of path: FilePath) -> [UInt8] {
+        guard let resolved = path.withPlatformString({ realpath($0, nil) }) else { return path.bytes }
+        defer { free(resolved) }
+        return FilePath(platformString: resolved).bytes
     }
 }
 
 extension FilePath {
     /// The path with `suffix` added to its last component (`x.journal` → `x.journal.slot`).
     func appendingSuffix(_ suffix: String) -> FilePath {
-        guard let last = lastComponent else { return self }
-        return removingLastComponent().appending(last.string + suffix)
+        guard !lastComponentBytes.isEmpty else { return self }
+        return FilePath(bytes: bytes + suffix.utf8)
     }
 }
 

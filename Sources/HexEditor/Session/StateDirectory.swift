@@ -15,16 +15,26 @@ public enum StateDirectory {
     /// The directory `hexmap/<components…>` under the state home, created (mode 0700, with
     /// any missing parents) if needed; nil when there is no home or it cannot be created.
     public static func directory(_ components: String...) -> FilePath? {
+        directory(components, under: home)
+    }
+
+    /// `hexmap/<components…>` under `home`, created as `directory(_:)` says.
+    static func directory(_ components: [String], under home: FilePath?) -> FilePath? {
         guard var path = home else { return nil }
         path.append("hexmap")
         for component in components { path.append(component) }
-        var partial = FilePath("/")
-        for component in path.components {
-            partial.append(component)
-            let made = partial.withPlatformString { mkdir($0, 0o700) }
-            if made != 0 && errno != EEXIST { return nil }
-        }
-        return path
+        return makeDirectory(path) ? path : nil
+    }
+
+    /// `mkdir -p`, trying the directory itself first: it exists on every start but the first,
+    /// so one call usually does.
+    private static func makeDirectory(_ path: FilePath) -> Bool {
+        func make() -> Bool { path.withPlatformString { mkdir($0, 0o700) } == 0 || errno == EEXIST }
+        if make() { return true }
+        guard errno == ENOENT else { return false }
+        let parent = path.parentDirectory
+        guard parent != path, !parent.isEmpty, makeDirectory(parent) else { return false }
+        return make()
     }
 
     /// `$XDG_STATE_HOME` when it is an absolute path, else `$HOME/.local/state`.

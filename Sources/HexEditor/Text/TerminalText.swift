@@ -11,15 +11,7 @@ public enum TerminalText {
     /// A path as a person reads it: valid, printable UTF-8 as itself; a backslash as `\\`;
     /// control characters as `\n`, `\t`, `\e` or `\xHH`; bytes that are not UTF-8 as `\xHH`.
     public static func path(_ path: FilePath) -> String {
-        var bytes: [UInt8] = []
-        path.withPlatformString { name in
-            var cursor = name
-            while cursor.pointee != 0 {
-                bytes.append(UInt8(bitPattern: cursor.pointee))
-                cursor += 1
-            }
-        }
-        return escaped(bytes: bytes, doublingBackslashes: true)
+        escaped(bytes: path.bytes, doublingBackslashes: true)
     }
 
     /// `text` with every character that could steer a terminal escaped: C0 and C1 controls,

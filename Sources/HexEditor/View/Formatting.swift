@@ -27,7 +27,8 @@ enum Formatting {
 
     /// The last path component, for the status line, escaped like every path shown.
     static func fileName(of path: FilePath) -> String {
-        guard let last = path.lastComponent else { return TerminalText.path(path) }
-        return TerminalText.path(FilePath(root: nil, [last]))
+        let name = path.lastComponentBytes
+        guard !name.isEmpty else { return TerminalText.path(path) }
+        return TerminalText.escaped(bytes: name, doublingBackslashes: true)
     }
 }

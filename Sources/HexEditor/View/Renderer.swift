@@ -80,25 +80,27 @@ public enum Renderer {
             if view.changedOffsets.contains(offset) { style = .changed }
             var hexStyle = style
             var textStyle = style
-            var (high, low) = Formatting.hexPair(byte)
+            var high = Hex.digit(byte >> 4)
+            let low = Hex.digit(byte)
             if offset == view.cursor {
                 hexStyle = view.pane == .hex ? .cursor : .cursorShadow
                 textStyle = view.pane == .text ? .cursor : .cursorShadow
                 if let nibble = view.pendingHighNibble {
-                    high = Formatting.hexPair(nibble << 4).0
+                    high = Hex.digit(nibble)
                     hexStyle = .pending
                 }
             }
             let hexColumn = layout.hexColumn(ofByte: index)
-            screen[row, hexColumn] = Cell(high, style: hexStyle)
-            screen[row, hexColumn + 1] = Cell(low, style: hexStyle)
+            screen[row, hexColumn] = Cell(ascii: high, style: hexStyle)
+            screen[row, hexColumn + 1] = Cell(ascii: low, style: hexStyle)
             if selected, index + 1 < layout.bytesPerRow, view.selection?.contains(offset + 1) == true {
                 // The selection reads as one block: the gap up to the next selected pair too.
                 screen.restyle(
                     row: row, column: hexColumn + 2, count: layout.hexColumn(ofByte: index + 1) - hexColumn - 2,
                     style: .selection)
             }
-            screen[row, layout.textColumn(ofByte: index)] = Cell(byte.textPaneCharacter, style: textStyle)
+            // Cell(ascii:) shows anything but printable ASCII as `.`, as the text pane does.
+            screen[row, layout.textColumn(ofByte: index)] = Cell(ascii: byte, style: textStyle)
         }
         screen[row, layout.textColumn(ofByte: layout.bytesPerRow)] = Cell("|", style: .offset)
     }

@@ -1,12 +1,30 @@
 /// One character cell of a `Screen`.
 public struct Cell: Equatable, Hashable, Sendable {
-    /// Always printable ASCII: the renderer never puts file content here raw.
-    public var character: Character
+    /// Always printable ASCII: the renderer never puts file content here raw. A byte, not a
+    /// `Character`, so a frame is a flat array of two-byte cells the painter reads directly.
+    public private(set) var ascii: UInt8
     public var style: Style
 
+    /// The cell's character; anything but printable ASCII is stored as `.`.
+    public var character: Character {
+        get { Character(Unicode.Scalar(ascii)) }
+        set { ascii = Cell.printable(newValue) }
+    }
+
     public init(_ character: Character = " ", style: Style = .plain) {
-        self.character = character
+        self.ascii = Cell.printable(character)
         self.style = style
+    }
+
+    /// A cell from an ASCII code; anything but printable ASCII is stored as `.`.
+    public init(ascii: UInt8, style: Style = .plain) {
+        self.ascii = (0x20...0x7e).contains(ascii) ? ascii : UInt8(ascii: ".")
+        self.style = style
+    }
+
+    private static func printable(_ character: Character) -> UInt8 {
+        guard let ascii = character.asciiValue, (0x20...0x7e).contains(ascii) else { return UInt8(ascii: ".") }
+        return ascii
     }
 }
 
@@ -51,12 +69,20 @@ public struct Screen: Equatable, Sendable {
     public mutating func put(_ string: String, row: Int, column: Int, style: Style = .plain) -> Int {
         var x = column
         guard (0..<height).contains(row) else { return x + string.count }
+        // Printable ASCII (nearly every string drawn) is one cell per UTF-8 byte; anything else
+        // goes a Character at a time, so a multi-byte character still takes one cell.
+        let printableASCII = string.utf8.allSatisfy { (0x20...0x7e).contains($0) }
+        if printableASCII {
+            for code in string.utf8 {
+                if x >= width { break }
+                if x >= 0 { cells[row * width + x] = Cell(ascii: code, style: style) }
+                x += 1
+            }
+            return x
+        }
         for character in string {
             if x >= width { break }
-            if x >= 0 {
-                let printable = character.asciiValue.map { (0x20...0x7e).contains($0) } ?? false
-                cells[row * width + x] = Cell(printable ? character : ".", style: style)
-            }
+            if x >= 0 { cells[row * width + x] = Cell(character, style: style) }
             x += 1
         }
         return x
@@ -73,12 +99,12 @@ public struct Screen: Equatable, Sendable {
     /// Fills a whole row with `style` (spaces), for bars such as the status line.
     public mutating func fillRow(_ row: Int, style: Style) {
         guard (0..<height).contains(row) else { return }
-        for x in 0..<width { cells[row * width + x] = Cell(" ", style: style) }
+        for x in 0..<width { cells[row * width + x] = Cell(ascii: UInt8(ascii: " "), style: style) }
     }
 
     /// The characters of one row.
     public func line(_ row: Int) -> String {
-        String(cells[(row * width)..<((row + 1) * width)].map(\.character))
+        String(decoding: cells[(row * width)..<((row + 1) * width)].map { $0.ascii }, as: UTF8.self)
     }
 
     /// The screen as text, one line per row, trailing spaces removed.

@@ -83,6 +83,24 @@ struct ScreenTests {
         #expect(screen.line(1) == "z       ")
     }
 
+    @Test func cellsHoldPrintableASCIIOnly() {
+        #expect(Cell(ascii: 0x41).character == "A")
+        #expect(Cell(ascii: 0x00).character == ".")
+        #expect(Cell(ascii: 0x7F).character == ".")
+        #expect(Cell(ascii: 0xE9).character == ".")
+        #expect(Cell("é").ascii == UInt8(ascii: "."))
+        var cell = Cell("a", style: .cursor)
+        cell.character = "\u{1B}"
+        #expect(cell.ascii == UInt8(ascii: "."))
+        #expect(cell.style == .cursor)
+    }
+
+    @Test func aCharacterOfSeveralBytesTakesOneCell() {
+        var screen = Screen(width: 6, height: 1)
+        #expect(screen.put("a\r\nbé", row: 0, column: 0) == 4)
+        #expect(screen.line(0) == "a.b.  ")
+    }
+
     @Test func nonASCIIFileNamesShowAsDots() throws {
         let (editor, _) = try makeEditor([1, 2, 3], name: "café.bin")
         let screen = editor.frame(width: 80, height: 5)
