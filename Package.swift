@@ -47,11 +47,11 @@ let package = Package(
         // The thin ncurses backend: draws a Screen, decodes keys, runs the loop; the REPL's line reader.
         .target(
             name: "HexTerminal",
-            dependencies: ["CNcurses", "CEditLine", "HexDump", "HexEditor", .product(name: "SystemPackage", package: "swift-system")],
-            linkerSettings: [
-                .linkedLibrary("ncursesw", .when(platforms: [.linux])),
-                .linkedLibrary("ncurses", .when(platforms: [.macOS])),
-            ]
+            dependencies: [
+                "CNcurses", "CEditLine", "HexDump", "HexEditor",
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            linkerSettings: [.linkedLibrary("ncurses")]
         ),
         .executableTarget(
             name: "hexmap",
@@ -64,12 +64,15 @@ let package = Package(
         // What the test targets share (a seeded random generator).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
-            name: "HexEditorTests", dependencies: ["HexEditor", "HexDump", "TestSupport"], resources: [.copy("Snapshots")]),
+            name: "HexEditorTests", dependencies: ["HexEditor", "HexDump", "TestSupport"],
+            resources: [.copy("Snapshots")]),
         .testTarget(name: "HexDumpTests", dependencies: ["HexDump", "TestSupport"]),
         // The executable's own code (xxd's argv grammar, the dump's messages), imported with @testable.
         .testTarget(
             name: "HexmapTests",
-            dependencies: ["hexmap", "HexDump", "HexEditor", "IOMMap", .product(name: "SystemPackage", package: "swift-system")]
+            dependencies: [
+                "hexmap", "HexDump", "HexEditor", "IOMMap", .product(name: "SystemPackage", package: "swift-system"),
+            ]
         ),
         .testTarget(name: "HexmapEndToEndTests", dependencies: ["hexmap", "TestSupport"]),
     ],

@@ -1,12 +1,8 @@
 #ifndef HEXMAP_CNCURSES_SHIM_H
 #define HEXMAP_CNCURSES_SHIM_H
 
-// Wide-character ncurses: wget_wch and friends are only declared with this set.
-#define NCURSES_WIDECHAR 1
-#ifdef __APPLE__
-// macOS's system ncurses declares the wide API only under this feature macro.
-#define _XOPEN_SOURCE_EXTENDED 1
-#endif
+// The narrow ncurses API: the editor draws printable ASCII only, and decodes UTF-8 keys itself
+// (KeyDecoder), so it does without the wide build's seven-times-larger screen cells.
 
 #include <ncurses.h>
 #include <signal.h>

@@ -6,13 +6,49 @@ enum KeyDecoder {
     /// Waits up to the window's timeout for input; empty when none came. Usually one key; a
     /// burst of mouse reports may come as several (see `mouseEvents`).
     static func next(from window: UnsafeMutablePointer<WINDOW>) -> [Key] {
-        var input: wint_t = 0
-        switch wget_wch(window, &input) {
-        case KEY_CODE_YES where Int32(input) == KEY_MOUSE: return mouseEvents()
-        case KEY_CODE_YES: return decode(keyCode: Int32(input)).map { [$0] } ?? []
-        case OK: return decode(character: UInt32(input)).map { [$0] } ?? []
-        default: return []
+        let input = wgetch(window)
+        switch input {
+        case ERR: return []
+        case KEY_MOUSE: return mouseEvents()
+        case 0x80...0xFF: return utf8Character(startingWith: UInt8(input), from: window).map { [$0] } ?? []
+        case 0..<0x80: return decode(character: UInt32(input)).map { [$0] } ?? []
+        default: return decode(keyCode: input).map { [$0] } ?? []
         }
+    }
+
+    /// The character whose UTF-8 encoding starts with `lead`: its other bytes came with it,
+    /// so they are read without waiting. nil for a malformed sequence (it is dropped).
+    ///
+    /// ncurses' narrow build hands out bytes; its wide build would decode them itself, but
+    /// keeps every screen cell seven times as large, which a start-up pays for in memory.
+    static func utf8Character(startingWith lead: UInt8, from window: UnsafeMutablePointer<WINDOW>) -> Key? {
+        let length =
+            switch lead {
+            case 0xC2...0xDF: 2
+            case 0xE0...0xEF: 3
+            case 0xF0...0xF4: 4
+            default: 0
+            }
+        guard length > 0 else { return nil }
+        let delay = wgetdelay(window)
+        wtimeout(window, 0)
+        defer { wtimeout(window, delay) }
+        var bytes = [lead]
+        while bytes.count < length {
+            let next = wgetch(window)
+            guard (0x80...0xBF).contains(next) else {
+                if next != ERR { ungetch(next) }
+                return nil
+            }
+            bytes.append(UInt8(next))
+        }
+        return decodeUTF8(bytes)
+    }
+
+    /// One whole UTF-8 character as a key; nil unless `bytes` are exactly one valid character.
+    static func decodeUTF8(_ bytes: [UInt8]) -> Key? {
+        guard let text = String(validating: bytes, as: UTF8.self), text.unicodeScalars.count == 1 else { return nil }
+        return text.unicodeScalars.first.flatMap { decode(character: $0.value) }
     }
 
     /// A function-key code (`KEY_UP`, `KEY_F(1)` …).

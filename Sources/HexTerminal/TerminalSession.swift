@@ -39,10 +39,6 @@ final class TerminalSession {
     static let escapeDelayMilliseconds: Int32 = 25
 
     init() throws(TerminalUnavailable) {
-        // The character encoding alone: ncurses reads UTF-8 keys by it. The other categories
-        // would be a dozen locale files read on every start for nothing the editor shows, and
-        // messages stay in English as they are without a terminal.
-        setlocale(LC_CTYPE, "")
         hm_unblock_terminal_signals()
         guard let term = getenv("TERM"), term.pointee != 0 else {
             throw TerminalUnavailable(reason: "TERM is not set")

@@ -182,6 +182,31 @@ struct TUITests {
     /// The painter joins a plain blank between two cells of one style into their run, when the
     /// blank looks the same either way: a group of zeros goes out as one dim run (as tmux shows
     /// it), the two blanks between groups stay plain, and the text is what it always was.
+    /// Keys outside ASCII come from the terminal as UTF-8 bytes, and reach the editor as one
+    /// character each: a search for the text "€" finds its three bytes. A broken sequence is
+    /// dropped without swallowing the key after it.
+    @Test func nonASCIIKeysArriveWhole() throws {
+        let scratch = try ScratchDirectory()
+        let path = try scratch.file("utf8.bin", bytes: Array("hello caf\u{E9} and \u{20AC}!".utf8))
+        let tmux = try TmuxSession(arguments: [path])
+        try tmux.waitFor("utf8.bin  20 B")
+        try tmux.type("/\"\u{20AC}\"")
+        try tmux.press("Enter")
+        #expect(try tmux.waitFor("0x00000010 (16)").contains("byte 0xe2"))
+        try tmux.type("/\"\u{E9}\"")
+        try tmux.press("Enter")
+        #expect(try tmux.waitFor("0x00000009 (9)").contains("byte 0xc3"))
+        // A lead byte with no continuation, then a quoted "!": the quote still counts.
+        try tmux.type("/")
+        try tmux.command("send-keys", "-t", tmux.target, "-H", "c3")
+        try tmux.type("\"!\"")
+        try tmux.press("Enter")
+        #expect(try tmux.waitFor("0x00000013 (19)").contains("byte 0x21"))
+        try tmux.type(":q")
+        try tmux.press("Enter")
+        #expect(try tmux.waitFor("hexmap-exit=").contains("hexmap-exit=0"))
+    }
+
     @Test func aRowOfZerosIsOneRun() throws {
         let scratch = try ScratchDirectory()
         let path = try scratch.file("zeros.bin", bytes: [UInt8](repeating: 0, count: 256))
