@@ -16,8 +16,10 @@ enum KeyDecoder {
         }
     }
 
-    /// The character whose UTF-8 encoding starts with `lead`: its other bytes came with it,
-    /// so they are read without waiting. nil for a malformed sequence (it is dropped).
+    /// The character whose UTF-8 encoding starts with `lead`: its other bytes came with it (a
+    /// terminal sends a character in one write), so the window's own timeout is enough. nil
+    /// for a malformed sequence (it is dropped; a byte after it that is not part of it is put
+    /// back).
     ///
     /// ncurses' narrow build hands out bytes; its wide build would decode them itself, but
     /// keeps every screen cell seven times as large, which a start-up pays for in memory.
@@ -30,9 +32,6 @@ enum KeyDecoder {
             default: 0
             }
         guard length > 0 else { return nil }
-        let delay = wgetdelay(window)
-        wtimeout(window, 0)
-        defer { wtimeout(window, delay) }
         var bytes = [lead]
         while bytes.count < length {
             let next = wgetch(window)
@@ -47,7 +46,9 @@ enum KeyDecoder {
 
     /// One whole UTF-8 character as a key; nil unless `bytes` are exactly one valid character.
     static func decodeUTF8(_ bytes: [UInt8]) -> Key? {
-        guard let text = String(validating: bytes, as: UTF8.self), text.unicodeScalars.count == 1 else { return nil }
+        // Decoding repairs what is malformed, so the bytes come back unchanged only when valid.
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard Array(text.utf8) == bytes, text.unicodeScalars.count == 1 else { return nil }
         return text.unicodeScalars.first.flatMap { decode(character: $0.value) }
     }
 
