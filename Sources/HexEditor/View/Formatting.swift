@@ -4,13 +4,6 @@ import SystemPackage
 /// Small text formatting helpers for the view, free of Foundation so a frame
 /// costs no locale look-ups.
 enum Formatting {
-    private static let hexCharacters = Hex.lowercaseDigits.map { Character(Unicode.Scalar($0)) }
-
-    /// The two hex digits of a byte, as the cells of the hex pane.
-    static func hexPair(_ byte: UInt8) -> (Character, Character) {
-        (hexCharacters[Int(byte >> 4)], hexCharacters[Int(byte & 0x0f)])
-    }
-
     /// A size for people: `812 B`, `4.0 KiB`, `100.0 GiB` (one decimal, binary units).
     static func humanSize(_ size: Int) -> String {
         let units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"]

@@ -125,8 +125,7 @@ public enum Renderer {
         } else {
             position = "0x\(Hex.number(view.cursor, width: view.layout.offsetDigits)) (\(view.cursor))"
             if let byte = view.frame.byte(at: view.cursor) {
-                let (high, low) = Formatting.hexPair(byte)
-                var description = "byte 0x\(high)\(low) \(byte)"
+                var description = "byte 0x\(Hex.pair(byte)) \(byte)"
                 if (0x20...0x7e).contains(byte) { description += " '\(byte.textPaneCharacter)'" }
                 byteDescription = description
             }
