@@ -5,6 +5,7 @@
 // (KeyDecoder), so it does without the wide build's seven-times-larger screen cells.
 
 #include <ncurses.h>
+#include <term.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -23,6 +24,11 @@ static inline attr_t hm_a_reverse(void) { return A_REVERSE; }
 static inline attr_t hm_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t hm_color_pair(short n) { return (attr_t)COLOR_PAIR(n); }
 
+
+// Without the terminal's sgr string, ncurses changes attributes with the fixed strings
+// (sgr0, dim, bold, ...) instead of formatting sgr's nine parameters at every change: a third
+// of the first frame's ncurses work, for the same screen. For the session's terminal only.
+static inline void hm_forget_sgr(void) { set_attributes = 0; }
 
 static inline int hm_key_f(int n) { return KEY_F(n); }
 

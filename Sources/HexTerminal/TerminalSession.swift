@@ -55,6 +55,8 @@ final class TerminalSession {
             throw TerminalUnavailable(reason: "ncurses cannot drive terminal type '\(String(cString: term))'")
         }
         set_term(screen)
+        // Cheaper attribute changes: see the shim.
+        hm_forget_sgr()
         self.screen = screen
         self.input = streams.input
         self.output = streams.output
