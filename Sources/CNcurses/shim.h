@@ -25,10 +25,18 @@ static inline attr_t hm_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t hm_color_pair(short n) { return (attr_t)COLOR_PAIR(n); }
 
 
-// Without the terminal's sgr string, ncurses changes attributes with the fixed strings
-// (sgr0, dim, bold, ...) instead of formatting sgr's nine parameters at every change: a third
-// of the first frame's ncurses work, for the same screen. For the session's terminal only.
-static inline void hm_forget_sgr(void) { set_attributes = 0; }
+// ncurses formats parameterized terminfo strings with tparm, a printf-like interpreter: sgr
+// (nine parameters) at every attribute change, and at every cursor move each parameterized
+// motion (vpa, hpa, cud, cuf, ...), only to price it against the others. Without them it sends
+// the fixed strings (sgr0, dim, bold, ...) and moves with cup alone: the same screen, for half
+// the instructions of its first update. Only where there is a cup to move with.
+static inline void hm_prefer_fixed_strings(void) {
+    set_attributes = 0;
+    if (cursor_address) {
+        row_address = column_address = 0;
+        parm_up_cursor = parm_down_cursor = parm_left_cursor = parm_right_cursor = 0;
+    }
+}
 
 static inline int hm_key_f(int n) { return KEY_F(n); }
 

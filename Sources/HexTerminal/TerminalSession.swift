@@ -55,8 +55,8 @@ final class TerminalSession {
             throw TerminalUnavailable(reason: "ncurses cannot drive terminal type '\(String(cString: term))'")
         }
         set_term(screen)
-        // Cheaper attribute changes: see the shim.
-        hm_forget_sgr()
+        // Cheaper attribute changes and cursor moves: see the shim.
+        hm_prefer_fixed_strings()
         self.screen = screen
         self.input = streams.input
         self.output = streams.output
