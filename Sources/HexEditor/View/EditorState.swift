@@ -213,8 +213,7 @@ public final class EditorState {
             unsyncedEdits: document.unsyncedEdits, following: following, selection: selectionStatus,
             modeBanner: banner, message: message,
             input: inputLine,
-            live: [searchRun.map { "searching \($0.percent)%" }, liveStatusText].compactMap { $0 }
-                .joined(separator: "  ").nilIfEmpty)
+            live: Formatting.fields([searchRun.map { "searching \($0.percent)%" }, liveStatusText]).nilIfEmpty)
     }
 
     /// Shows an error on the message line; returns true (the screen changed).

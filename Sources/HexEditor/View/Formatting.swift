@@ -18,6 +18,20 @@ enum Formatting {
         return "\(tenths / 10).\(tenths % 10) \(units[unit])"
     }
 
+    /// The status line's fields that are there, two spaces apart.
+    ///
+    /// A loop rather than `joined(separator:)`: that is generic code the stdlib leaves
+    /// unspecialized, whose first call makes the runtime look up a conformance across the whole
+    /// binary, on the first frame.
+    static func fields(_ parts: [String?]) -> String {
+        var line = ""
+        for case let part? in parts {
+            if !line.isEmpty { line += "  " }
+            line += part
+        }
+        return line
+    }
+
     /// The last path component, for the status line, escaped like every path shown.
     static func fileName(of path: FilePath) -> String {
         let name = path.lastComponentBytes

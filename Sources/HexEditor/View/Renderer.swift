@@ -134,11 +134,10 @@ public enum Renderer {
         let follow = status.following ? "follow" : nil
         var pane: String? = view.pane == .hex ? "hex" : "text"
         func joined() -> String {
-            [
+            Formatting.fields([
                 name, size, position, status.selection, byteDescription, status.access, unsynced, follow, status.live,
                 pane,
-            ]
-            .compactMap { $0 }.joined(separator: "  ")
+            ])
         }
         let room = view.layout.width - 2
         if joined().count > room { pane = nil }

@@ -68,6 +68,13 @@ struct RendererTests {
         #expect(Formatting.humanSize(1536) == "1.5 KiB")
         #expect(Formatting.humanSize(100 << 30) == "100.0 GiB")
     }
+
+    @Test func statusFieldsSkipTheMissingOnes() {
+        #expect(Formatting.fields([]) == "")
+        #expect(Formatting.fields([nil, nil]) == "")
+        #expect(Formatting.fields(["a"]) == "a")
+        #expect(Formatting.fields([nil, "a", nil, "b c", "", nil]) == "a  b c  ")
+    }
 }
 
 @Suite("Screen")
