@@ -27,7 +27,17 @@ private func retryingOnInterrupt<I: FixedWidthInteger>(_ call: () -> I) -> Resul
 /// The corresponding C function is `open`. The path's bytes go to the kernel as they are
 /// (a name that is not UTF-8 opens the file it names, not a lookalike).
 func systemOpen(_ path: FilePath, _ flags: CInt, _ permissions: mode_t = 0o644) -> Result<CInt, Errno> {
-    path.withPlatformString { name in retryingOnInterrupt { open(name, flags, permissions) } }
+    while true {
+        // The closure gives back a plain CInt, the descriptor or minus errno: a Result through
+        // FilePath's generic closure API makes the runtime build that Result's metadata, and
+        // look for Errno's conformance to Error across the whole binary, on the first open.
+        let outcome = path.withPlatformString { name in
+            let descriptor = open(name, flags, permissions)
+            return descriptor == -1 ? -errno : descriptor
+        }
+        if outcome >= 0 { return .success(outcome) }
+        if outcome != -EINTR { return .failure(Errno(rawValue: -outcome)) }
+    }
 }
 
 /// The corresponding C function is `close`. EINTR is not retried: the descriptor is gone either way.

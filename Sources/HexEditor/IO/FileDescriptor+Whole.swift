@@ -5,21 +5,32 @@ import SystemPackage
 // buffer is written or read and the failure is a typed `Errno`. Mapped files go through IOMMap.
 
 extension FileDescriptor {
+    // The loops below call swift-system's one-buffer writes rather than its `writeAll`, which is
+    // generic over the bytes' sequence: its first call makes the runtime look for Errno's
+    // conformance to Error across the whole binary, on every start (the lock note).
+
     /// Writes every byte of `bytes`, however many calls the kernel needs.
     public func writeWhole(_ bytes: UnsafeRawBufferPointer) throws(Errno) {
-        do {
-            _ = try writeAll(bytes)
-        } catch {
-            throw Errno.of(error)
+        var written = 0
+        while written < bytes.count {
+            do {
+                written += try write(UnsafeRawBufferPointer(rebasing: bytes[written...]))
+            } catch {
+                throw Errno.of(error)
+            }
         }
     }
 
     /// Writes every byte of `bytes` at `offset`, leaving the descriptor's position alone.
     public func writeWhole(_ bytes: UnsafeRawBufferPointer, at offset: Int) throws(Errno) {
-        do {
-            _ = try writeAll(toAbsoluteOffset: Int64(offset), bytes)
-        } catch {
-            throw Errno.of(error)
+        var written = 0
+        while written < bytes.count {
+            do {
+                written += try write(
+                    toAbsoluteOffset: Int64(offset + written), UnsafeRawBufferPointer(rebasing: bytes[written...]))
+            } catch {
+                throw Errno.of(error)
+            }
         }
     }
 
