@@ -5,7 +5,10 @@
 /// one last changed. A byte counts as changed when it differs from the last
 /// frame at the same file offset, or when it is new (past the file's previous
 /// end). Only offsets on screen are tracked, so memory stays one page of bytes.
-public struct ChangeTracker: Sendable {
+///
+/// A class: the live view asks it something on every tick, and a struct held in a class's
+/// property would be copied out, its frame and its dictionary, for each question.
+public final class ChangeTracker {
     /// How long a changed byte stays highlighted.
     public static let defaultHighlightNanoseconds: Int64 = 1_000_000_000
 
@@ -23,7 +26,7 @@ public struct ChangeTracker: Sendable {
     /// Takes in the bytes a new frame shows. With `marking`, bytes that differ
     /// from what was seen before are marked as changed at `now`; without it the
     /// frame only becomes the new baseline (the user's own edits are not news).
-    public mutating func observe(_ frame: FrameBytes, fileSize: Int, at now: Int64, marking: Bool = true) {
+    public func observe(_ frame: FrameBytes, fileSize: Int, at now: Int64, marking: Bool = true) {
         if marking, let previous {
             let oldEnd = previousFileSize ?? Int.max
             for index in frame.bytes.indices {
@@ -44,7 +47,7 @@ public struct ChangeTracker: Sendable {
     }
 
     /// Forgets everything: the next frame is a fresh baseline (after a reopen).
-    public mutating func reset() {
+    public func reset() {
         previous = nil
         previousFileSize = nil
         changedAt = [:]
@@ -53,7 +56,8 @@ public struct ChangeTracker: Sendable {
     /// The offsets highlighted at `now`.
     public func highlighted(at now: Int64) -> Set<Int> {
         guard !changedAt.isEmpty else { return [] }
-        return Set(changedAt.lazy.filter { now - $0.value < highlightNanoseconds }.map { $0.key })
+        let lifetime = highlightNanoseconds
+        return Set(changedAt.lazy.filter { now - $0.value < lifetime }.map { $0.key })
     }
 
     /// How many bytes are highlighted at `now` (the status line's count).

@@ -11,7 +11,7 @@ public final class LiveView {
     /// the delay from such a write to the screen.
     public static let frameIntervalNanoseconds: Int64 = 50_000_000
 
-    public var tracker = ChangeTracker()
+    public let tracker = ChangeTracker()
     /// Nil until `startWatching`: then events wake the loop at once.
     public private(set) var watcher: FileWatcher?
     /// The clock highlights fade by (tests set their own).

@@ -7,7 +7,7 @@ struct ChangeTrackerTests {
     let second: Int64 = 1_000_000_000
 
     @Test func bytesThatDifferFromThePreviousFrameAreMarked() {
-        var tracker = ChangeTracker()
+        let tracker = ChangeTracker()
         tracker.observe(FrameBytes(offset: 32, bytes: [1, 2, 3, 4]), fileSize: 100, at: 0)
         #expect(tracker.highlighted(at: 0).isEmpty, "the first frame is only a baseline")
         tracker.observe(FrameBytes(offset: 32, bytes: [1, 9, 3, 7]), fileSize: 100, at: 10)
@@ -16,7 +16,7 @@ struct ChangeTrackerTests {
     }
 
     @Test func aMarkStaysForAMomentThenFades() {
-        var tracker = ChangeTracker(highlightNanoseconds: second)
+        let tracker = ChangeTracker(highlightNanoseconds: second)
         tracker.observe(FrameBytes(offset: 0, bytes: [0, 0]), fileSize: 2, at: 0)
         tracker.observe(FrameBytes(offset: 0, bytes: [5, 0]), fileSize: 2, at: 100)
         // Unchanged frames afterwards keep the mark until its time is up.
@@ -29,7 +29,7 @@ struct ChangeTrackerTests {
     }
 
     @Test func aSecondChangeRestartsTheMark() {
-        var tracker = ChangeTracker(highlightNanoseconds: second)
+        let tracker = ChangeTracker(highlightNanoseconds: second)
         tracker.observe(FrameBytes(offset: 0, bytes: [0]), fileSize: 1, at: 0)
         tracker.observe(FrameBytes(offset: 0, bytes: [1]), fileSize: 1, at: 0)
         tracker.observe(FrameBytes(offset: 0, bytes: [2]), fileSize: 1, at: second - 1)
@@ -37,14 +37,14 @@ struct ChangeTrackerTests {
     }
 
     @Test func appendedBytesAreNewAndMarked() {
-        var tracker = ChangeTracker()
+        let tracker = ChangeTracker()
         tracker.observe(FrameBytes(offset: 0, bytes: [1, 2]), fileSize: 2, at: 0)
         tracker.observe(FrameBytes(offset: 0, bytes: [1, 2, 3, 4]), fileSize: 4, at: 1)
         #expect(tracker.highlighted(at: 1) == [2, 3])
     }
 
     @Test func scrollingShowsOldBytesUnmarked() {
-        var tracker = ChangeTracker()
+        let tracker = ChangeTracker()
         // A frame of 4 bytes in a 100-byte file, then the view moves down by 2.
         tracker.observe(FrameBytes(offset: 0, bytes: [1, 2, 3, 4]), fileSize: 100, at: 0)
         tracker.observe(FrameBytes(offset: 2, bytes: [3, 4, 5, 6]), fileSize: 100, at: 1)
@@ -52,7 +52,7 @@ struct ChangeTrackerTests {
     }
 
     @Test func ownEditsAreNotMarked() {
-        var tracker = ChangeTracker()
+        let tracker = ChangeTracker()
         tracker.observe(FrameBytes(offset: 0, bytes: [1, 2]), fileSize: 2, at: 0)
         tracker.observe(FrameBytes(offset: 0, bytes: [7, 2]), fileSize: 2, at: 1, marking: false)
         #expect(tracker.highlighted(at: 1).isEmpty)
@@ -61,7 +61,7 @@ struct ChangeTrackerTests {
     }
 
     @Test func marksOffScreenAreDropped() {
-        var tracker = ChangeTracker()
+        let tracker = ChangeTracker()
         tracker.observe(FrameBytes(offset: 0, bytes: [1, 2]), fileSize: 50, at: 0)
         tracker.observe(FrameBytes(offset: 0, bytes: [9, 2]), fileSize: 50, at: 1)
         tracker.observe(FrameBytes(offset: 16, bytes: [0, 0]), fileSize: 50, at: 2)
@@ -69,7 +69,7 @@ struct ChangeTrackerTests {
     }
 
     @Test func aShrunkFrameMarksNothingThatIsGone() {
-        var tracker = ChangeTracker()
+        let tracker = ChangeTracker()
         tracker.observe(FrameBytes(offset: 0, bytes: [1, 2, 3]), fileSize: 3, at: 0)
         tracker.observe(FrameBytes(offset: 0, bytes: [1]), fileSize: 1, at: 1)
         #expect(tracker.highlighted(at: 1).isEmpty)
