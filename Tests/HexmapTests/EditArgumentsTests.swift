@@ -92,6 +92,8 @@ struct EditArgumentsTests {
 
     @Test func mistakesAreNamed() {
         #expect(message([]) == "missing FILE: hexmap opens a file")
+        #expect(message([""]) == "FILE is empty: hexmap opens a file by its path")
+        #expect(message(["", "-c", "info"]) == "FILE is empty: hexmap opens a file by its path")
         #expect(message(["a", "b"]) == "unexpected argument 'b': hexmap opens one FILE")
         #expect(message(["f", "--frobnicate"]) == "unknown option '--frobnicate'")
         #expect(message(["f", "--repll"]) == "unknown option '--repll' (did you mean --repl?)")

@@ -137,6 +137,7 @@ enum EditArguments {
         /// The session, once the options are known to go together.
         func session() throws(UsageError) -> EditSession {
             guard let file else { throw UsageError("missing FILE: hexmap opens a file") }
+            guard !file.bytes.isEmpty else { throw UsageError("FILE is empty: hexmap opens a file by its path") }
             if !options.commands.isEmpty, options.script != nil {
                 throw UsageError("give commands with -c or a script with -s, not both")
             }

@@ -202,6 +202,9 @@ import Testing
         let missingScript = try HeadlessRun.hexmap([file.path, "-s", file.directory + "/none.hexmap"])
         #expect(missingScript.status == 2)
         #expect(missingScript.err.contains("cannot read script"))
+        let emptyPath = try HeadlessRun.hexmap(["", "-c", "info"])
+        #expect(emptyPath.status == 2)
+        #expect(emptyPath.err.hasPrefix("hexmap: FILE is empty: hexmap opens a file by its path\n"), "\(emptyPath.err)")
     }
 
     @Test func helpDocumentsTheExitCodes() throws {
