@@ -59,10 +59,11 @@ glibc_start() {
 }
 
 # Each function's name follows its first "fn=(id)" or "cfn=(id)"; later mentions give the id
-# alone. A recursive call's name carries 'N, the depth.
+# alone. A recursive call's name carries 'N, the depth. Sorted, so that a new list differs from
+# the old by what start-up runs, not by the order callgrind wrote it in.
 {
     glibc_start
-    sed -nE "s/^c?fn=\([0-9]+\) (.+)$/\1/p" "$scratch/callgrind.out" | sed -E "s/'[0-9]+$//"
+    sed -nE "s/^c?fn=\([0-9]+\) (.+)$/\1/p" "$scratch/callgrind.out" | sed -E "s/'[0-9]+$//" | LC_ALL=C sort -u
 } | grep -vE '^(0x[0-9a-f]+|\(below main\))' | awk '!seen[$0]++' >Scripts/startup-order.txt
 echo "Scripts/startup-order.txt: $(wc -l <Scripts/startup-order.txt) functions"
 # SwiftPM does not know the list is an input of the link.
