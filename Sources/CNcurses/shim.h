@@ -5,10 +5,11 @@
 // (KeyDecoder), so it does without the wide build's seven-times-larger screen cells.
 
 #include <ncurses.h>
-#include <term.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <unistd.h>
+// Last: it defines a macro for every terminfo capability name (lines, columns, tab, ...).
+#include <term.h>
 
 // Swift cannot import function-like macros nor the globals ncurses may define
 // as macros, so each one we need is a small inline function here.
