@@ -30,9 +30,12 @@ static inline attr_t hm_color_pair(short n) { return (attr_t)COLOR_PAIR(n); }
 // (nine parameters) at every attribute change, and at every cursor move each parameterized
 // motion (vpa, hpa, cud, cuf, ...), only to price it against the others. Without them it sends
 // the fixed strings (sgr0, dim, bold, ...) and moves with cup alone: the same screen, for half
-// the instructions of its first update. Only where there is a cup to move with.
+// the instructions of its first update. Only where the terminal has a fixed string for each
+// attribute the editor uses, and a cup to move with.
 static inline void hm_prefer_fixed_strings(void) {
-    set_attributes = 0;
+    if (exit_attribute_mode && enter_bold_mode && enter_dim_mode && enter_reverse_mode && enter_underline_mode) {
+        set_attributes = 0;
+    }
     if (cursor_address) {
         row_address = column_address = 0;
         parm_up_cursor = parm_down_cursor = parm_left_cursor = parm_right_cursor = 0;
