@@ -33,8 +33,9 @@ extension FilePath {
         return FilePath(bytes: bytes[..<max(slash, 1)])
     }
 
-    /// A path from its bytes (which must hold no NUL).
-    init(bytes: some Collection<UInt8>) {
+    /// A path from its bytes (which must hold no NUL), as they are: a name that is not UTF-8
+    /// names the file it names, not a lookalike.
+    public init(bytes: some Collection<UInt8>) {
         let terminated = bytes.map { CInterop.PlatformChar(bitPattern: $0) } + [0]
         self = terminated.withUnsafeBufferPointer { FilePath(platformString: $0.baseAddress!) }
     }

@@ -8,23 +8,17 @@ public struct Cell: Equatable, Hashable, Sendable {
     /// The cell's character; anything but printable ASCII is stored as `.`.
     public var character: Character {
         get { Character(Unicode.Scalar(ascii)) }
-        set { ascii = Cell.printable(newValue) }
+        set { ascii = Cell(newValue).ascii }
     }
 
     public init(_ character: Character = " ", style: Style = .plain) {
-        self.ascii = Cell.printable(character)
-        self.style = style
+        self.init(ascii: character.asciiValue ?? 0, style: style)
     }
 
     /// A cell from an ASCII code; anything but printable ASCII is stored as `.`.
     public init(ascii: UInt8, style: Style = .plain) {
         self.ascii = (0x20...0x7e).contains(ascii) ? ascii : UInt8(ascii: ".")
         self.style = style
-    }
-
-    private static func printable(_ character: Character) -> UInt8 {
-        guard let ascii = character.asciiValue, (0x20...0x7e).contains(ascii) else { return UInt8(ascii: ".") }
-        return ascii
     }
 }
 

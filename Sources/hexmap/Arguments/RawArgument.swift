@@ -1,3 +1,4 @@
+import HexEditor
 import SystemPackage
 
 #if canImport(Glibc)
@@ -37,7 +38,6 @@ struct RawArgument {
     /// The bytes from `offset` on, as a path: all of them for `FILE`, those after the `=` of
     /// `--option=PATH`.
     func path(from offset: Int = 0) -> FilePath {
-        let terminated = bytes[offset...].map { CInterop.PlatformChar(bitPattern: $0) } + [0]
-        return terminated.withUnsafeBufferPointer { FilePath(platformString: $0.baseAddress!) }
+        FilePath(bytes: bytes[offset...])
     }
 }
